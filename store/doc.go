@@ -1,0 +1,8 @@
+// Package store keeps practice models, every version of them, and their
+// codings in one SQLite file (modernc.org/sqlite, pure Go, WAL mode).
+//
+// Writes are transactions: a crash or Ctrl-C leaves the last committed state.
+// Put never overwrites: a changed model gets a new version and the earlier
+// one stays readable through Versions. Get and Each return the latest
+// version of each model with the newest coding of that version.
+package store

@@ -1,0 +1,141 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/innokyla/innokyla/model"
+)
+
+// Query selects the latest versions of models. Empty fields select all.
+type Query struct {
+	IDs     []string
+	URLs    []string
+	Regions []string // canonical region names (primary region)
+	Since   string   // created on or after, ISO date
+	Until   string   // created on or before, ISO date
+}
+
+// latestCoding picks the newest coding of a model version.
+const latestCoding = `(SELECT participation FROM codings k WHERE k.id = m.id AND k.version = m.version ORDER BY coded_at DESC, codebook DESC LIMIT 1)`
+
+// Get returns the latest version of the model whose id or url is ref, with
+// its newest coding. It returns ErrNotFound when there is none.
+func (s *Store) Get(ctx context.Context, ref string) (*model.Model, error) {
+	row := s.db.QueryRowContext(ctx,
+		`SELECT m.record, `+latestCoding+` FROM current c JOIN models m ON m.id = c.id AND m.version = c.version
+		 WHERE c.id = ? OR c.url = ? LIMIT 1`, ref, ref)
+	m, err := scanModel(row.Scan)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%q: %w", ref, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", ref, err)
+	}
+	return m, nil
+}
+
+// Each calls fn with the latest version of every model q selects, ordered by
+// id, streaming from the database. An error from fn stops the walk and is
+// returned as it is.
+func (s *Store) Each(ctx context.Context, q Query, fn func(*model.Model) error) error {
+	where, args := q.where()
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT m.record, `+latestCoding+` FROM current c JOIN models m ON m.id = c.id AND m.version = c.version`+where+` ORDER BY c.id`, args...)
+	if err != nil {
+		return fmt.Errorf("read models: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		m, err := scanModel(rows.Scan)
+		if err != nil {
+			return fmt.Errorf("read models: %w", err)
+		}
+		if err := fn(m); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read models: %w", err)
+	}
+	return nil
+}
+
+// Count returns how many models the store holds (latest versions).
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM current`).Scan(&n)
+	return n, err
+}
+
+// Versions returns every stored version of a model, oldest first, each with
+// its newest coding.
+func (s *Store) Versions(ctx context.Context, id string) ([]*model.Model, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT m.record, `+latestCoding+` FROM models m WHERE m.id = ? ORDER BY m.version`, id)
+	if err != nil {
+		return nil, fmt.Errorf("versions %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []*model.Model
+	for rows.Next() {
+		m, err := scanModel(rows.Scan)
+		if err != nil {
+			return nil, fmt.Errorf("versions %s: %w", id, err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+func scanModel(scan func(...any) error) (*model.Model, error) {
+	var rec string
+	var coding sql.NullString
+	if err := scan(&rec, &coding); err != nil {
+		return nil, err
+	}
+	m := new(model.Model)
+	if err := json.Unmarshal([]byte(rec), m); err != nil {
+		return nil, fmt.Errorf("decode record: %w", err)
+	}
+	if coding.Valid {
+		m.Participation = new(model.Participation)
+		if err := json.Unmarshal([]byte(coding.String), m.Participation); err != nil {
+			return nil, fmt.Errorf("decode coding of %s: %w", m.ID, err)
+		}
+	}
+	return m, nil
+}
+
+func (q Query) where() (string, []any) {
+	var conds []string
+	var args []any
+	in := func(col string, vals []string) {
+		if len(vals) == 0 {
+			return
+		}
+		conds = append(conds, col+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(vals)), ",")+")")
+		for _, v := range vals {
+			args = append(args, v)
+		}
+	}
+	in("c.id", q.IDs)
+	in("c.url", q.URLs)
+	in("c.region", q.Regions)
+	if q.Since != "" {
+		conds = append(conds, "c.created >= ?")
+		args = append(args, q.Since)
+	}
+	if q.Until != "" {
+		conds = append(conds, "c.created != '' AND c.created <= ?")
+		args = append(args, q.Until)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}

@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/innokyla/innokyla/model"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ErrNotFound is returned by Get when no model has the id or url.
+var ErrNotFound = errors.New("model not found")
+
+// Store is a corpus of practice models in one SQLite file.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens or creates the corpus at path, creating its directory, and
+// brings its schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+	}
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB gives extensions inside this package's callers (the crawl frontier)
+// the database handle.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Path is the file the store lives in.
+func (s *Store) Path() string { return s.path }
+
+// PutResult tells what Put did.
+type PutResult int
+
+// What Put did with a model.
+const (
+	Unchanged PutResult = iota // same content as the latest version
+	New                        // first version of a model
+	Changed                    // a new version beside the earlier ones
+)
+
+func (r PutResult) String() string {
+	return [...]string{"unchanged", "new", "changed"}[r]
+}
+
+// Put stores m. A model whose content hash equals its latest version is left
+// as it is; a changed one gets the next version number. Put sets m.Version
+// and m.ContentSHA256. The coding in m.Participation, if any, is stored with
+// the version.
+func (s *Store) Put(ctx context.Context, m *model.Model) (PutResult, error) {
+	if m.ID == "" {
+		return Unchanged, fmt.Errorf("put %q: model has no id", m.URL)
+	}
+	m.ContentSHA256 = m.Hash()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return Unchanged, fmt.Errorf("put %s: %w", m.ID, err)
+	}
+	defer tx.Rollback()
+	res, err := put(ctx, tx, m)
+	if err != nil {
+		return Unchanged, fmt.Errorf("put %s: %w", m.ID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return Unchanged, fmt.Errorf("put %s: %w", m.ID, err)
+	}
+	return res, nil
+}
+
+// PutAll stores many models in one transaction and returns one result each.
+func (s *Store) PutAll(ctx context.Context, ms []*model.Model) ([]PutResult, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	defer tx.Rollback()
+	out := make([]PutResult, len(ms))
+	for i, m := range ms {
+		if m.ID == "" {
+			return nil, fmt.Errorf("put %q: model has no id", m.URL)
+		}
+		m.ContentSHA256 = m.Hash()
+		if out[i], err = put(ctx, tx, m); err != nil {
+			return nil, fmt.Errorf("put %s: %w", m.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	return out, nil
+}
+
+func put(ctx context.Context, tx *sql.Tx, m *model.Model) (PutResult, error) {
+	var version int
+	var sum string
+	err := tx.QueryRowContext(ctx,
+		`SELECT m.version, m.content_sha256 FROM current c JOIN models m ON m.id = c.id AND m.version = c.version WHERE c.id = ?`,
+		m.ID).Scan(&version, &sum)
+	res := New
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return Unchanged, err
+	case sum == m.ContentSHA256:
+		m.Version = version
+		if m.Participation != nil {
+			return Unchanged, saveCoding(ctx, tx, m.ID, version, m.Participation)
+		}
+		return Unchanged, nil
+	default:
+		res = Changed
+	}
+	m.Version = version + 1
+	p := m.Participation
+	m.Participation = nil
+	rec, err := json.Marshal(m)
+	m.Participation = p
+	if err != nil {
+		return Unchanged, err
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO models (id, version, url, region, created, content_sha256, fetched_at, record) VALUES (?,?,?,?,?,?,?,?)`,
+		m.ID, m.Version, m.URL, m.Region, m.Created, m.ContentSHA256, formatTime(m.FetchedAt), string(rec)); err != nil {
+		return Unchanged, err
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO current (id, version, url, region, created) VALUES (?,?,?,?,?)
+		 ON CONFLICT(id) DO UPDATE SET version=excluded.version, url=excluded.url, region=excluded.region, created=excluded.created`,
+		m.ID, m.Version, m.URL, m.Region, m.Created); err != nil {
+		return Unchanged, err
+	}
+	if p != nil {
+		if err := saveCoding(ctx, tx, m.ID, m.Version, p); err != nil {
+			return Unchanged, err
+		}
+	}
+	return res, nil
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
