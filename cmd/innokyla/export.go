@@ -1,32 +1,162 @@
 package main
 
-// PLACEHOLDER: owned by the lead helper; replaced wholesale by the real command.
-
 import (
+	"bufio"
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
 
+	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
 )
 
 // ExportOptions are the flags of the export command.
-type ExportOptions struct{ F *Factory }
+type ExportOptions struct {
+	F      *Factory
+	Format string // jsonl | csv
+	Out    string // file; "" or "-" for stdout
+}
 
 // NewCmdExport builds the export command.
 func NewCmdExport(f *Factory, runF func(context.Context, *ExportOptions) error) *cobra.Command {
 	opts := &ExportOptions{F: f}
-	return &cobra.Command{
-		Use:   "export",
-		Short: "not built yet",
+	cmd := &cobra.Command{
+		Use:   "export --format jsonl|csv [--out FILE]",
+		Short: "Write every stored model (latest version, with its coding) as JSONL or CSV",
+		Long: `Write every stored model, latest version with its newest coding.
+
+jsonl: one record per line, the import schema (id, url, title, summary, place,
+region_raw, region, funder, project, author, created, modified, stage, sections,
+fetched_at, content_sha256, participation).
+csv: one row per model for R or Excel; methods and phases ';'-separated IDs,
+method_phases as method:phase pairs.`,
+		Example: "  innokyla export --format jsonl --out models.jsonl\n  innokyla export --format csv > models.csv",
+		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Format != "jsonl" && opts.Format != "csv" {
+				return usageError(fmt.Errorf("--format %q: want jsonl or csv", opts.Format))
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return runExport(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Format, "format", "jsonl", "jsonl or csv")
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output file (default stdout)")
+	return cmd
 }
 
 func runExport(ctx context.Context, opts *ExportOptions) error {
-	return fmt.Errorf("export is not built yet")
+	s, err := opts.F.Store(ctx)
+	if err != nil {
+		return err
+	}
+	w := opts.F.Out
+	var file *os.File
+	if opts.Out != "" && opts.Out != "-" {
+		// Write beside the target and rename, so a failed export never
+		// leaves half a file where a good one was.
+		file, err = os.CreateTemp(dirOf(opts.Out), ".export-*")
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		defer os.Remove(file.Name())
+		defer file.Close()
+		w = file
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	var n int
+	switch opts.Format {
+	case "jsonl":
+		n, err = exportJSONL(ctx, s, bw)
+	default:
+		n, err = exportCSV(ctx, s, bw)
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if file != nil {
+		if err := file.Close(); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		if err := os.Rename(file.Name(), opts.Out); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
+	fmt.Fprintf(opts.F.Err, "exported %d models\n", n)
+	return nil
+}
+
+func exportJSONL(ctx context.Context, s *store.Store, w io.Writer) (int, error) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	n := 0
+	err := s.Each(ctx, store.Query{}, func(m *model.Model) error {
+		n++
+		return enc.Encode(m)
+	})
+	return n, err
+}
+
+var csvHeader = []string{"id", "url", "title", "region", "regions", "region_raw", "place", "funder", "project", "author",
+	"created", "modified", "stage", "version", "content_sha256", "fetched_at",
+	"codebook", "described", "methods", "phases", "method_phases"}
+
+func exportCSV(ctx context.Context, s *store.Store, w io.Writer) (int, error) {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := s.Each(ctx, store.Query{}, func(m *model.Model) error {
+		n++
+		return cw.Write(csvRow(m))
+	})
+	cw.Flush()
+	if err == nil {
+		err = cw.Error()
+	}
+	return n, err
+}
+
+func csvRow(m *model.Model) []string {
+	fetched := ""
+	if !m.FetchedAt.IsZero() {
+		fetched = m.FetchedAt.UTC().Format("2006-01-02T15:04:05Z")
+	}
+	row := []string{m.ID, m.URL, m.Title, m.Region, strings.Join(m.Regions, ";"), m.RegionRaw, m.Place, m.Funder,
+		m.Project, m.Author, m.Created, m.Modified, m.Stage, strconv.Itoa(m.Version), m.ContentSHA256, fetched}
+	p := m.Participation
+	if p == nil {
+		return append(row, "", "", "", "", "")
+	}
+	var methods, pairs []string
+	for _, me := range p.Methods {
+		methods = append(methods, me.ID)
+		if len(me.Phases) == 0 {
+			pairs = append(pairs, me.ID+":none")
+		}
+		for _, ph := range me.Phases {
+			pairs = append(pairs, me.ID+":"+ph)
+		}
+	}
+	return append(row, p.Codebook, strconv.FormatBool(p.Described), strings.Join(methods, ";"),
+		strings.Join(p.Phases, ";"), strings.Join(pairs, ";"))
+}
+
+func dirOf(path string) string {
+	if i := strings.LastIndexByte(path, os.PathSeparator); i >= 0 {
+		return path[:i+1]
+	}
+	return "."
 }

@@ -1,24 +1,51 @@
 package main
 
-// PLACEHOLDER: owned by the lead helper; replaced wholesale by the real command.
-
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
 
+	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
 )
 
-// ImportOptions are the flags of the import command.
-type ImportOptions struct{ F *Factory }
+// ImportOptions are the arguments of the import command.
+type ImportOptions struct {
+	F     *Factory
+	Paths []string
+}
 
 // NewCmdImport builds the import command.
 func NewCmdImport(f *Factory, runF func(context.Context, *ImportOptions) error) *cobra.Command {
 	opts := &ImportOptions{F: f}
 	return &cobra.Command{
-		Use:   "import",
-		Short: "not built yet",
+		Use:   "import FILE|DIR...",
+		Short: "Store models from JSONL records (the export schema) or saved HTML pages",
+		Long: `Store practice models from files.
+
+A .jsonl (or .json) file holds one record per line in the export schema. An
+.html file is a saved model page; a saved kehittamisen-polku page beside it
+(DIR/kehittamisen-polku/index.html or a file whose name contains
+"kehittamisen-polku") is merged into the same model. A directory is walked.
+
+Every file is checked whole before anything of it is stored: a malformed line
+stops the import with the file and line number, and nothing stored earlier is
+touched. A changed model gets a new version; the earlier one is kept.`,
+		Example: "  innokyla import models.jsonl\n  innokyla import saved-pages/",
+		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -27,6 +54,219 @@ func NewCmdImport(f *Factory, runF func(context.Context, *ImportOptions) error) 
 	}
 }
 
+type importCounts struct{ files, new, changed, unchanged int }
+
 func runImport(ctx context.Context, opts *ImportOptions) error {
-	return fmt.Errorf("import is not built yet")
+	var jsonl, html []string
+	for _, p := range opts.Paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		if !st.IsDir() {
+			if isHTML(p) {
+				html = append(html, p)
+			} else {
+				jsonl = append(jsonl, p)
+			}
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			switch {
+			case isHTML(path):
+				html = append(html, path)
+			case strings.HasSuffix(path, ".jsonl"), strings.HasSuffix(path, ".json"):
+				jsonl = append(jsonl, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+	}
+	if len(jsonl)+len(html) == 0 {
+		return fmt.Errorf("import: no .jsonl, .json or .html files in %s", strings.Join(opts.Paths, ", "))
+	}
+	s, err := opts.F.Store(ctx)
+	if err != nil {
+		return err
+	}
+	var c importCounts
+	for _, path := range jsonl {
+		if err := importJSONLFile(ctx, s, path, &c); err != nil {
+			return err
+		}
+	}
+	if len(html) > 0 {
+		if err := importHTMLFiles(ctx, s, html, opts.F.Now().UTC(), &c); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(opts.F.Err, "imported %d files: %d new, %d changed, %d unchanged models\n", c.files, c.new, c.changed, c.unchanged)
+	return nil
+}
+
+func isHTML(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".html" || ext == ".htm"
+}
+
+// importJSONLFile checks the whole file first, then stores it in batches.
+func importJSONLFile(ctx context.Context, s *store.Store, path string, c *importCounts) error {
+	if err := eachJSONL(path, func(int, *model.Model) error { return nil }); err != nil {
+		return err
+	}
+	var batch []*model.Model
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := s.PutAll(ctx, batch)
+		if err != nil {
+			return fmt.Errorf("import %s: %w", path, err)
+		}
+		for _, r := range res {
+			c.count(r)
+		}
+		batch = batch[:0]
+		return nil
+	}
+	err := eachJSONL(path, func(_ int, m *model.Model) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		batch = append(batch, m)
+		if len(batch) == 500 {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err == nil {
+		c.files++
+	}
+	return err
+}
+
+func (c *importCounts) count(r store.PutResult) {
+	switch r {
+	case store.New:
+		c.new++
+	case store.Changed:
+		c.changed++
+	default:
+		c.unchanged++
+	}
+}
+
+// LineError names the file and line of a bad input record.
+type LineError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
+func (e *LineError) Unwrap() error { return e.Err }
+
+// eachJSONL decodes and checks every non-blank line of path.
+func eachJSONL(path string, fn func(line int, m *model.Model) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<20)
+	for line := 1; ; line++ {
+		b, err := r.ReadBytes('\n')
+		if err != nil && err != io.EOF {
+			return &LineError{path, line, err}
+		}
+		if t := bytes.TrimSpace(b); len(t) > 0 {
+			m, perr := decodeRecord(t)
+			if perr != nil {
+				return &LineError{path, line, perr}
+			}
+			if ferr := fn(line, m); ferr != nil {
+				return ferr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+var (
+	isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	idRe    = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._-]*$`)
+)
+
+func decodeRecord(b []byte) (*model.Model, error) {
+	m := new(model.Model)
+	if err := json.Unmarshal(b, m); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("not valid JSON at byte %d: %v", se.Offset, err)
+		}
+		return nil, fmt.Errorf("not a model record: %v", err)
+	}
+	if m.ID == "" && m.URL != "" {
+		m.ID = slugOf(m.URL)
+	}
+	switch {
+	case m.ID == "":
+		return nil, errors.New(`record has neither "id" nor "url"`)
+	case !idRe.MatchString(m.ID):
+		return nil, fmt.Errorf("id %q: want letters, digits, '.', '_' or '-'", m.ID)
+	case m.Created != "" && !isoDate.MatchString(m.Created):
+		return nil, fmt.Errorf("created %q: want an ISO date YYYY-MM-DD", m.Created)
+	case m.Modified != "" && !isoDate.MatchString(m.Modified):
+		return nil, fmt.Errorf("modified %q: want an ISO date YYYY-MM-DD", m.Modified)
+	}
+	for i, s := range m.Sections {
+		if s.Page != model.PageMain && s.Page != model.PagePath {
+			return nil, fmt.Errorf("sections[%d].page %q: want %q or %q", i, s.Page, model.PageMain, model.PagePath)
+		}
+	}
+	if p := m.Participation; p != nil {
+		for _, ph := range p.Phases {
+			if !model.IsPhase(ph) {
+				return nil, fmt.Errorf("participation.phases: unknown phase %q", ph)
+			}
+		}
+		for _, me := range p.Methods {
+			for _, ph := range me.Phases {
+				if !model.IsPhase(ph) {
+					return nil, fmt.Errorf("participation.methods[%s].phases: unknown phase %q", me.ID, ph)
+				}
+			}
+		}
+	}
+	normaliseRegion(m)
+	return m, nil
+}
+
+// slugOf is the last non-empty path segment of a model URL.
+func slugOf(u string) string {
+	u = strings.TrimSuffix(strings.SplitN(strings.SplitN(u, "#", 2)[0], "?", 2)[0], "/")
+	u = strings.TrimSuffix(u, "/kehittamisen-polku")
+	if i := strings.LastIndexByte(u, '/'); i >= 0 {
+		return u[i+1:]
+	}
+	return u
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
