@@ -49,13 +49,14 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errw io.Writer)
 // NewCmdRoot builds the command tree.
 func NewCmdRoot(f *Factory) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "innokyla",
-		Short:         "Crawl, code, search and report on Innokylä practice models",
-		Long:          rootLong,
-		Version:       f.Version,
-		SilenceErrors: true,
-		SilenceUsage:  true,
-		Args:          cobra.ArbitraryArgs,
+		Use:                        "innokyla",
+		Short:                      "Crawl, code, search and report on Innokylä practice models",
+		Long:                       rootLong,
+		Version:                    f.Version,
+		SilenceErrors:              true,
+		SilenceUsage:               true,
+		Args:                       cobra.ArbitraryArgs,
+		SuggestionsMinimumDistance: 2,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				msg := fmt.Sprintf("unknown command %q", args[0])

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/innokyla/innokyla/model"
+)
+
+const goodRecord = `{"id":"perhekeskus-x","url":"https://innokyla.example/fi/toimintamalli/perhekeskus-x","title":"Perhekeskus X","summary":"Lyhyt kuvaus.","place":"Kuopio","region_raw":"Kuopio","region":"Pohjois-Savon hyvinvointialue","funder":"","project":"","author":"","created":"2021-05-04","modified":"2022-01-02","stage":"Valmis","sections":[{"page":"main","heading":"Ratkaisun perusidea","text":"Perheet vastasivat kyselyyn."}],"fetched_at":"2024-01-01T00:00:00Z","content_sha256":"","participation":{"codebook":"gold","described":true,"methods":[{"id":"survey","phases":["ideation"],"evidence":[]}],"phases":["ideation"]}}`
+
+func TestImportExportRoundTrip(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	second := strings.Replace(strings.Replace(goodRecord, "perhekeskus-x", "perhekeskus-y", 2), "Perhekeskus X", "Perhekeskus Y", 1)
+	in := writeFile(t, filepath.Join(dir, "in.jsonl"), goodRecord+"\n\n"+second+"\n")
+	if code, _, stderr := c.run("import", in); code != 0 || !strings.Contains(stderr, "2 new") {
+		t.Fatalf("import: exit %d, %s", code, stderr)
+	}
+	code, out, _ := c.run("export", "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("export exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("export gave %d lines, want 2:\n%s", len(lines), out)
+	}
+	var m model.Model
+	if err := json.Unmarshal([]byte(lines[0]), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.ID != "perhekeskus-x" || m.Participation == nil || m.Participation.Methods[0].ID != "survey" ||
+		m.Sections[0].Text != "Perheet vastasivat kyselyyn." || m.Version != 1 || m.ContentSHA256 == "" {
+		t.Errorf("round trip lost data: %+v", m)
+	}
+	for _, field := range []string{`"id"`, `"url"`, `"title"`, `"summary"`, `"place"`, `"region_raw"`, `"region"`, `"funder"`,
+		`"project"`, `"author"`, `"created"`, `"modified"`, `"stage"`, `"sections"`, `"fetched_at"`, `"content_sha256"`, `"participation"`} {
+		if !strings.Contains(lines[0], field+":") {
+			t.Errorf("export lacks field %s", field)
+		}
+	}
+	// Importing the same file again changes nothing; a changed title adds a version.
+	if code, _, stderr := c.run("import", in); code != 0 || !strings.Contains(stderr, "2 unchanged") {
+		t.Fatalf("re-import: exit %d, %s", code, stderr)
+	}
+	changed := writeFile(t, filepath.Join(dir, "changed.jsonl"), strings.Replace(goodRecord, "Perhekeskus X", "Perhekeskus X2", 1))
+	if code, _, stderr := c.run("import", changed); code != 0 || !strings.Contains(stderr, "1 changed") {
+		t.Fatalf("changed import: exit %d, %s", code, stderr)
+	}
+	code, out, _ = c.run("export", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "Perhekeskus X2") || !strings.Contains(out, "survey:ideation") {
+		t.Fatalf("csv export: exit %d\n%s", code, out)
+	}
+}
+
+func TestImportBadLineKeepsStore(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	good := writeFile(t, filepath.Join(dir, "good.jsonl"), goodRecord+"\n")
+	if code, _, _ := c.run("import", good); code != 0 {
+		t.Fatal("first import failed")
+	}
+	cases := []struct{ content, want string }{
+		{goodRecord + "\n{\"id\": \"x\", \n", "bad.jsonl:2: not valid JSON"},
+		{strings.Replace(goodRecord, `"2021-05-04"`, `"4.5.2021"`, 1) + "\n", `bad.jsonl:1: created "4.5.2021"`},
+		{`{"title":"no id"}` + "\n", `bad.jsonl:1: record has neither "id" nor "url"`},
+		{strings.Replace(goodRecord, `"phases":["ideation"]}`, `"phases":["alku"]}`, 1) + "\n", `unknown phase "alku"`},
+		{strings.Replace(goodRecord, `"page":"main"`, `"page":"etusivu"`, 1) + "\n", `sections[0].page "etusivu"`},
+	}
+	for _, tc := range cases {
+		changed := strings.Replace(tc.content, "Perhekeskus X", "Perhekeskus muuttunut", 1)
+		bad := writeFile(t, filepath.Join(dir, "bad.jsonl"), changed)
+		code, _, stderr := c.run("import", bad)
+		if code != exitError || !strings.Contains(stderr, tc.want) {
+			t.Errorf("exit %d, stderr %q, want %q", code, stderr, tc.want)
+		}
+	}
+	_, out, _ := c.run("export")
+	if strings.Count(out, "\n") != 1 || !strings.Contains(out, `"title":"Perhekeskus X"`) || !strings.Contains(out, `"version":1`) {
+		t.Errorf("a bad import changed the store:\n%s", out)
+	}
+}
