@@ -1,0 +1,8 @@
+// Package region maps what a practice-model page says about where it was
+// developed (a municipality, a maakunta, a welfare region by its official,
+// short or old name, several of them, or the whole country) to the canonical
+// welfare-region names the rest of innokyla groups by.
+//
+// The table lives in regions.tsv, embedded in the binary. Normalize reads a
+// page's region and place fields; Resolve reads a user's --region filter.
+package region
