@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/region"
 	"github.com/innokyla/innokyla/store"
 )
 
@@ -14,4 +15,11 @@ func importHTMLFiles(ctx context.Context, s *store.Store, paths []string, now ti
 	return fmt.Errorf("import: saved HTML pages are not supported yet")
 }
 
-func normaliseRegion(m *model.Model) {}
+// normaliseRegion fills region and regions from region_raw and place when
+// a record carries only the published value.
+func normaliseRegion(m *model.Model) {
+	if m.Region != "" || (m.RegionRaw == "" && m.Place == "") {
+		return
+	}
+	m.Region, m.Regions = region.Normalize(m.RegionRaw, m.Place)
+}

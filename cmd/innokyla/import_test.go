@@ -82,3 +82,17 @@ func TestImportBadLineKeepsStore(t *testing.T) {
 		t.Errorf("a bad import changed the store:\n%s", out)
 	}
 }
+
+func TestImportNormalisesRegion(t *testing.T) {
+	c := newCLI(t)
+	rec := strings.Replace(goodRecord, `"region":"Pohjois-Savon hyvinvointialue"`, `"region":""`, 1)
+	rec = strings.Replace(rec, `"region_raw":"Kuopio"`, `"region_raw":"Pirha"`, 1)
+	in := writeFile(t, filepath.Join(t.TempDir(), "in.jsonl"), rec+"\n")
+	if code, _, stderr := c.run("import", in); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	_, out, _ := c.run("export")
+	if !strings.Contains(out, `"region":"Pirkanmaan hyvinvointialue"`) {
+		t.Errorf("region not normalised from region_raw:\n%s", out)
+	}
+}
