@@ -1,0 +1,142 @@
+package classify
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/innokyla/innokyla/model"
+)
+
+// SummaryHeading is the section name evidence from a model's summary gets.
+const SummaryHeading = "Toimintamallin lyhyt kuvaus"
+
+// maxEvidence caps the sentences kept per method.
+const maxEvidence = 8
+
+// Classifier codes models with one codebook. It is safe for concurrent use.
+type Classifier struct {
+	lx   *lexicon
+	pool sync.Pool
+}
+
+// scratch holds one Classify call's buffers, reused through a pool.
+type scratch struct {
+	nt      normText
+	hits    []hit
+	sents   []sentence
+	clauses []span
+	info    []clauseInfo
+	found   []found
+	runes   []rune
+	runeOff []int32
+}
+
+// New compiles a codebook into a classifier.
+func New(cb *Codebook) *Classifier {
+	c := &Classifier{lx: compile(cb)}
+	c.pool.New = func() any { return new(scratch) }
+	return c
+}
+
+// Codebook is the codebook the classifier uses.
+func (c *Classifier) Codebook() *Codebook { return c.lx.cb }
+
+// Classify codes m: described, methods with phases and evidence, phases and
+// general statements of involvement. It reads the summary and every section.
+func (c *Classifier) Classify(m *model.Model) *model.Participation {
+	sc := c.pool.Get().(*scratch)
+	defer c.pool.Put(sc)
+	cb := c.lx.cb
+	methods := make([]*model.Method, len(cb.Methods))
+	var methodPhases = make([]uint8, len(cb.Methods))
+	var all uint8
+	p := &model.Participation{Codebook: cb.Version, Methods: []model.Method{}, Phases: []string{}}
+	visit := func(page, heading, text string) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		c.section(sc, text, c.lx.headings[headingKey(heading)])
+		for _, f := range sc.found {
+			st := sc.sents[f.sent]
+			ev := c.evidence(sc, page, heading, text, st.span, f.phases)
+			all |= f.phases
+			if f.method < 0 {
+				p.General = append(p.General, ev)
+				continue
+			}
+			mm := methods[f.method]
+			if mm == nil {
+				mm = &model.Method{ID: cb.Methods[f.method].ID}
+				methods[f.method] = mm
+			}
+			methodPhases[f.method] |= f.phases
+			if len(mm.Evidence) < maxEvidence {
+				mm.Evidence = append(mm.Evidence, ev)
+			}
+		}
+	}
+	visit(model.PageMain, SummaryHeading, m.Summary)
+	for _, s := range m.Sections {
+		visit(s.Page, s.Heading, s.Text)
+	}
+	for i, mm := range methods {
+		if mm != nil {
+			mm.Phases = c.phaseIDs(methodPhases[i])
+			p.Methods = append(p.Methods, *mm)
+		}
+	}
+	p.Phases = c.phaseIDs(all)
+	p.Described = len(p.Methods) > 0 || len(p.General) > 0
+	return p
+}
+
+// section analyses one text; the codes found are left in sc.found.
+func (c *Classifier) section(sc *scratch, text string, heading []string) {
+	sc.nt.reset(text)
+	c.scan(sc)
+	c.fuzzyHits(sc)
+	sc.sents, sc.clauses = segment(sc.nt.b, text, sc.nt.off, sc.sents, sc.clauses)
+	c.describe(sc)
+	c.judge(sc, c.phaseMask(heading))
+}
+
+// evidence builds the evidence of a sentence: its original text and byte
+// offsets in the section text.
+func (c *Classifier) evidence(sc *scratch, page, heading, text string, sp span, phases uint8) model.Evidence {
+	start, end := int(sc.nt.off[sp.s]), int(sc.nt.off[sp.e])
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !strings.ContainsRune(" \t\r\n\u00a0\u00ad", r) {
+			break
+		}
+		end -= n
+	}
+	return model.Evidence{Page: page, Section: heading, Text: text[start:end], Start: start, End: end,
+		Phases: c.phaseIDs(phases)}
+}
+
+func (c *Classifier) phaseMask(ids []string) uint8 {
+	var m uint8
+	for _, id := range ids {
+		for i, p := range c.lx.cb.Phases {
+			if p.ID == id {
+				m |= 1 << uint(i)
+			}
+		}
+	}
+	return m
+}
+
+// phaseIDs lists the phases of mask in the project's order.
+func (c *Classifier) phaseIDs(mask uint8) []string {
+	out := []string{}
+	for _, id := range model.PhaseIDs {
+		for i, p := range c.lx.cb.Phases {
+			if p.ID == id && mask&(1<<uint(i)) != 0 {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}

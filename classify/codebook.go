@@ -1,0 +1,241 @@
+package classify
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/innokyla/innokyla/model"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed codebook.yaml
+var defaultYAML []byte
+
+// Codebook is the coding scheme: codes, labels, cue patterns and the word
+// lists the judgement uses. Build a Classifier from it with New.
+type Codebook struct {
+	Version     string         `yaml:"version"`
+	Clients     actorDef       `yaml:"clients"`
+	Staff       actorDef       `yaml:"staff"`
+	Negation    negationDef    `yaml:"negation"`
+	Serving     []Pattern      `yaml:"serving"`
+	Involvement involvementDef `yaml:"involvement"`
+	Phases      []PhaseDef     `yaml:"phases"`
+	Methods     []MethodDef    `yaml:"methods"`
+	Sections    []SectionDef   `yaml:"sections"`
+
+	name string
+}
+
+// Pattern is one cue as written in the codebook, with its line there.
+type Pattern struct {
+	Text string
+	Line int
+}
+
+// PhaseDef is one phase of development with its cues.
+type PhaseDef struct {
+	ID   string    `yaml:"id"`
+	FI   string    `yaml:"fi"`
+	EN   string    `yaml:"en"`
+	Cues []Pattern `yaml:"cues"`
+	line int
+}
+
+// MethodDef is one involvement method. Cues need a client actor near them;
+// ClientCues name clients themselves (asiakaskysely, kokemusasiantuntija).
+type MethodDef struct {
+	ID         string               `yaml:"id"`
+	FI         string               `yaml:"fi"`
+	EN         string               `yaml:"en"`
+	Cues       []Pattern            `yaml:"cues"`
+	ClientCues []Pattern            `yaml:"client_cues"`
+	Except     []Pattern            `yaml:"except"`
+	Overrides  []string             `yaml:"overrides"`
+	Observer   bool                 `yaml:"observer"`
+	Fallback   bool                 `yaml:"fallback"`
+	Requires   map[string][]Pattern `yaml:"requires"`
+	line       int
+}
+
+// SectionDef places methods found under a heading in phases.
+type SectionDef struct {
+	Heading string   `yaml:"heading"`
+	Phases  []string `yaml:"phases"`
+	line    int
+}
+
+type actorDef struct {
+	MaxSuffix int       `yaml:"max_suffix"`
+	Stems     []Pattern `yaml:"stems"`
+	Except    []Pattern `yaml:"except"`
+	line      int
+}
+
+type negationDef struct {
+	Words    []Pattern `yaml:"words"`
+	NotAfter []Pattern `yaml:"not_after"`
+}
+
+type involvementDef struct {
+	Verbs    []Pattern `yaml:"verbs"`
+	Objects  []Pattern `yaml:"objects"`
+	DevVerbs []Pattern `yaml:"dev_verbs"`
+}
+
+// CodebookError is a codebook that cannot be used: where and why.
+type CodebookError struct {
+	File   string
+	Line   int
+	Reason string
+}
+
+func (e *CodebookError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("codebook %s:%d: %s", e.File, e.Line, e.Reason)
+	}
+	return fmt.Sprintf("codebook %s: %s", e.File, e.Reason)
+}
+
+// Default returns the codebook embedded in the binary.
+func Default() *Codebook {
+	cb, err := Load(strings.NewReader(string(defaultYAML)), "codebook.yaml (embedded)")
+	if err != nil {
+		panic(err) // the embedded codebook is tested; it cannot be bad
+	}
+	return cb
+}
+
+// Load reads a codebook from YAML. name is used in errors, which are
+// *CodebookError values giving the line and the reason.
+func Load(r io.Reader, name string) (*Codebook, error) {
+	dec := yaml.NewDecoder(r)
+	dec.KnownFields(true)
+	var cb Codebook
+	if err := dec.Decode(&cb); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &CodebookError{File: name, Reason: "empty file"}
+		}
+		return nil, yamlError(name, err)
+	}
+	cb.name = name
+	if err := cb.validate(); err != nil {
+		return nil, err
+	}
+	return &cb, nil
+}
+
+// Name is where the codebook was read from.
+func (cb *Codebook) Name() string { return cb.name }
+
+// MethodLabel and PhaseLabel give a code's Finnish and English names.
+func (cb *Codebook) MethodLabel(id string) model.Label {
+	for _, m := range cb.Methods {
+		if m.ID == id {
+			return model.Label{FI: m.FI, EN: m.EN}
+		}
+	}
+	return model.MethodLabels[id]
+}
+
+// PhaseLabel gives a phase's Finnish and English names.
+func (cb *Codebook) PhaseLabel(id string) model.Label {
+	for _, p := range cb.Phases {
+		if p.ID == id {
+			return model.Label{FI: p.FI, EN: p.EN}
+		}
+	}
+	return model.PhaseLabels[id]
+}
+
+// yamlError turns a yaml.v3 error ("yaml: line 3: ...") into a CodebookError.
+func yamlError(name string, err error) error {
+	var te *yaml.TypeError
+	msg := err.Error()
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 0
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		if i := strings.Index(msg, ":"); i >= 0 {
+			msg = strings.TrimSpace(msg[i+1:])
+		}
+	}
+	return &CodebookError{File: name, Line: line, Reason: msg}
+}
+
+// UnmarshalYAML reads a pattern and remembers its line.
+func (p *Pattern) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: a pattern must be a string", n.Line)
+	}
+	p.Text, p.Line = n.Value, n.Line
+	return nil
+}
+
+// UnmarshalYAML reads a phase and remembers its line.
+func (p *PhaseDef) UnmarshalYAML(n *yaml.Node) error {
+	type plain PhaseDef
+	if err := decodeStrict(n, (*plain)(p), "id", "fi", "en", "cues"); err != nil {
+		return err
+	}
+	p.line = n.Line
+	return nil
+}
+
+// UnmarshalYAML reads a method and remembers its line.
+func (m *MethodDef) UnmarshalYAML(n *yaml.Node) error {
+	type plain MethodDef
+	if err := decodeStrict(n, (*plain)(m), "id", "fi", "en", "cues", "client_cues",
+		"except", "overrides", "observer", "fallback", "requires"); err != nil {
+		return err
+	}
+	m.line = n.Line
+	return nil
+}
+
+// UnmarshalYAML reads a section mapping and remembers its line.
+func (s *SectionDef) UnmarshalYAML(n *yaml.Node) error {
+	type plain SectionDef
+	if err := decodeStrict(n, (*plain)(s), "heading", "phases"); err != nil {
+		return err
+	}
+	s.line = n.Line
+	return nil
+}
+
+// UnmarshalYAML reads an actor list and remembers its line.
+func (a *actorDef) UnmarshalYAML(n *yaml.Node) error {
+	type plain actorDef
+	if err := decodeStrict(n, (*plain)(a), "max_suffix", "stems", "except"); err != nil {
+		return err
+	}
+	a.line = n.Line
+	return nil
+}
+
+// decodeStrict decodes a mapping node, refusing keys not in allowed: node
+// decoding in yaml.v3 does not inherit the decoder's KnownFields.
+func decodeStrict(n *yaml.Node, v any, allowed ...string) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: expected a mapping", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		ok := false
+		for _, a := range allowed {
+			if k.Value == a {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return fmt.Errorf("line %d: unknown field %q (known: %s)", k.Line, k.Value, strings.Join(allowed, ", "))
+		}
+	}
+	return n.Decode(v)
+}

@@ -1,0 +1,156 @@
+package classify
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// What a pattern stands for.
+type kind uint8
+
+const (
+	kMethodCue    kind = iota // a method cue that needs a client actor
+	kMethodClient             // a method cue that names clients itself
+	kMethodExcept             // a word that looks like a cue but is not one
+	kFuzzy                    // half of a long method cue, the anchor of a fuzzy match
+	kPhase
+	kClient
+	kStaff
+	kStaffExcept
+	kNeg
+	kNotNeg
+	kServing
+	kInvVerb
+	kInvObject
+	kDevVerb
+	kRequire // a word a cue requires in its clause
+)
+
+// Where a pattern may match inside a word.
+type mode uint8
+
+const (
+	anywhere  mode = iota // inside a word too (compounds)
+	wordStart             // the word starts with it (^)
+	wholeWord             // the word is it (=)
+)
+
+// entry is one codebook pattern with its meaning.
+type entry struct {
+	kind  kind
+	mode  mode
+	owner int    // method or phase index, or cue index for kRequire
+	text  string // the pattern body
+	runes int
+	// fuzzy anchors: which cue they belong to and whether they are its
+	// first half.
+	cue      *entry
+	first    bool
+	cueRunes []rune // of a fuzzy-matchable cue
+	req      int    // require group of a cue (0: none)
+}
+
+// lexicon is the compiled codebook: one automaton over all patterns.
+type lexicon struct {
+	cb       *Codebook
+	ac       *automaton
+	byPat    [][]*entry // automaton pattern id -> entries
+	headings map[string][]string
+	override [][]int // method index -> overridden method indexes
+}
+
+const fuzzyMinRunes = 9
+
+func compile(cb *Codebook) *lexicon {
+	lx := &lexicon{cb: cb, headings: map[string][]string{}}
+	index := map[string]int{}
+	var pats []string
+	add := func(k kind, owner int, p string) *entry {
+		e := &entry{kind: k, owner: owner}
+		switch {
+		case strings.HasPrefix(p, "^"):
+			e.mode, p = wordStart, p[1:]
+		case strings.HasPrefix(p, "="):
+			e.mode, p = wholeWord, p[1:]
+		}
+		e.text, e.runes = p, utf8.RuneCountInString(p)
+		id, ok := index[p]
+		if !ok {
+			id = len(pats)
+			index[p] = id
+			pats = append(pats, p)
+			lx.byPat = append(lx.byPat, nil)
+		}
+		lx.byPat[id] = append(lx.byPat[id], e)
+		return e
+	}
+	addAll := func(k kind, owner int, ps []Pattern) {
+		for _, p := range ps {
+			add(k, owner, p.Text)
+		}
+	}
+	addAll(kClient, 0, cb.Clients.Stems)
+	addAll(kStaff, 0, cb.Staff.Stems)
+	addAll(kStaffExcept, 0, cb.Staff.Except)
+	for _, ps := range []struct {
+		k  kind
+		ps []Pattern
+	}{{kNeg, cb.Negation.Words}, {kNotNeg, cb.Negation.NotAfter}} {
+		for _, p := range ps.ps {
+			add(ps.k, 0, "="+strings.TrimLeft(p.Text, "^=")) // always whole words
+		}
+	}
+	addAll(kServing, 0, cb.Serving)
+	addAll(kInvVerb, 0, cb.Involvement.Verbs)
+	addAll(kInvObject, 0, cb.Involvement.Objects)
+	addAll(kDevVerb, 0, cb.Involvement.DevVerbs)
+	for i, p := range cb.Phases {
+		addAll(kPhase, i, p.Cues)
+	}
+	methodIndex := map[string]int{}
+	for i, m := range cb.Methods {
+		methodIndex[m.ID] = i
+	}
+	lx.override = make([][]int, len(cb.Methods))
+	reqID := 0
+	for i, m := range cb.Methods {
+		for _, o := range m.Overrides {
+			lx.override[i] = append(lx.override[i], methodIndex[o])
+		}
+		addAll(kMethodExcept, i, m.Except)
+		for _, group := range []struct {
+			k  kind
+			ps []Pattern
+		}{{kMethodCue, m.Cues}, {kMethodClient, m.ClientCues}} {
+			for _, p := range group.ps {
+				cue := add(group.k, i, p.Text)
+				if req, ok := m.Requires[p.Text]; ok {
+					reqID++
+					cue.req = reqID
+					for _, r := range req {
+						add(kRequire, reqID, r.Text)
+					}
+				}
+				if cue.runes >= fuzzyMinRunes && cue.mode == anywhere && !strings.Contains(cue.text, " ") {
+					r := []rune(cue.text)
+					cue.cueRunes = r
+					h := len(r) / 2
+					a := add(kFuzzy, i, string(r[:h]))
+					a.cue, a.first = cue, true
+					b := add(kFuzzy, i, string(r[h:]))
+					b.cue = cue
+				}
+			}
+		}
+	}
+	for _, s := range cb.Sections {
+		lx.headings[headingKey(s.Heading)] = s.Phases
+	}
+	lx.ac = buildAutomaton(pats)
+	return lx
+}
+
+// headingKey is the form headings are compared in.
+func headingKey(h string) string {
+	return strings.Join(strings.Fields(normalizeString(h)), " ")
+}
