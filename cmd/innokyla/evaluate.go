@@ -1,32 +1,134 @@
 package main
 
-// PLACEHOLDER: owned by the classifier helper; replaced wholesale by the real command.
-
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
+	"strings"
 
+	"github.com/innokyla/innokyla/classify"
+	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
 )
 
 // EvaluateOptions are the flags of the evaluate command.
-type EvaluateOptions struct{ F *Factory }
+type EvaluateOptions struct {
+	F            *Factory
+	GoldPath     string // --gold FILE.csv
+	JSON         bool   // --json
+	CodebookPath string // --codebook
+}
 
 // NewCmdEvaluate builds the evaluate command.
 func NewCmdEvaluate(f *Factory, runF func(context.Context, *EvaluateOptions) error) *cobra.Command {
 	opts := &EvaluateOptions{F: f}
-	return &cobra.Command{
-		Use:   "evaluate",
-		Short: "not built yet",
+	cmd := &cobra.Command{
+		Use:   "evaluate --gold FILE.csv",
+		Short: "Compare the classifier with a human coding",
+		Long: `Compare the classifier with a human (gold) coding of stored models.
+
+The gold file is CSV with the header url,described,methods,phases; methods
+and phases are ';'-separated codebook IDs. Each row is matched to a stored
+model by url, or by id (the url's last path segment). The models are coded
+afresh with the codebook (embedded, or --codebook FILE) and by a naive
+baseline (cue words as plain substrings, no actor, negation, clause or
+section logic), so the value of the classifier's judgement shows.
+
+Prints per-label precision, recall and F1, micro and macro averages for
+methods and for phases, accuracy and Cohen's kappa for described, and every
+disagreement with the evidence the classifier read. --json prints the same
+as one JSON object. A bad gold line stops with its file and line.`,
+		Example: "  innokyla evaluate --gold testdata/snapshot-gold.csv\n  innokyla evaluate --gold gold.csv --json",
+		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.GoldPath == "" {
+				return usageError(fmt.Errorf("evaluate needs --gold FILE.csv"))
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return runEvaluate(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.GoldPath, "gold", "", "gold coding CSV `FILE` (url,described,methods,phases)")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the report as JSON")
+	cmd.Flags().StringVar(&opts.CodebookPath, "codebook", "", "codebook YAML `FILE` to evaluate instead of the embedded one")
+	return cmd
 }
 
 func runEvaluate(ctx context.Context, opts *EvaluateOptions) error {
-	return fmt.Errorf("evaluate is not built yet")
+	cb, err := loadCodebook(opts.CodebookPath)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(opts.GoldPath)
+	if err != nil {
+		return fmt.Errorf("evaluate: %w", err)
+	}
+	rows, err := classify.ReadGold(f, opts.GoldPath)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	s, err := opts.F.Store(ctx)
+	if err != nil {
+		return err
+	}
+	c := classify.New(cb)
+	items := make([]classify.Item, len(rows))
+	missing := 0
+	for i, g := range rows {
+		m, err := findGoldModel(ctx, s, g.URL)
+		if err != nil {
+			return err
+		}
+		items[i].Gold = g
+		if m == nil {
+			items[i].Missing = true
+			missing++
+			continue
+		}
+		items[i].Got, items[i].Baseline = c.Classify(m), c.Baseline(m)
+	}
+	if missing > 0 {
+		fmt.Fprintf(opts.F.Err, "evaluate: %d of %d gold rows have no stored model; they count as coding nothing\n", missing, len(rows))
+	}
+	r := classify.Evaluate(items, cb.Version)
+	if opts.JSON {
+		enc := json.NewEncoder(opts.F.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	return r.WriteText(opts.F.Out, cb)
+}
+
+// findGoldModel finds the stored model of a gold url: by url, else by id,
+// the url's last path segment. It returns nil when there is none.
+func findGoldModel(ctx context.Context, s *store.Store, url string) (*model.Model, error) {
+	refs := []string{url}
+	if id := lastSegment(url); id != "" && id != url {
+		refs = append(refs, id)
+	}
+	for _, ref := range refs {
+		m, err := s.Get(ctx, ref)
+		if err == nil {
+			return m, nil
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return nil, fmt.Errorf("evaluate: %w", err)
+		}
+	}
+	return nil, nil
+}
+
+func lastSegment(url string) string {
+	url = strings.TrimRight(url, "/")
+	url = strings.TrimSuffix(url, "/index.html")
+	if i := strings.LastIndex(url, "/"); i >= 0 {
+		return url[i+1:]
+	}
+	return url
 }

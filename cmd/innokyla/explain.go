@@ -1,32 +1,132 @@
 package main
 
-// PLACEHOLDER: owned by the classifier helper; replaced wholesale by the real command.
-
 import (
 	"context"
 	"fmt"
+	"io"
+	"strings"
 
+	"github.com/innokyla/innokyla/classify"
+	"github.com/innokyla/innokyla/model"
 	"github.com/spf13/cobra"
 )
 
-// ExplainOptions are the flags of the explain command.
-type ExplainOptions struct{ F *Factory }
+// ExplainOptions are the arguments of the explain command.
+type ExplainOptions struct {
+	F            *Factory
+	Ref          string // url or id
+	CodebookPath string // --codebook: code afresh with this codebook
+	Fresh        bool   // --fresh: code afresh with the embedded codebook
+}
 
 // NewCmdExplain builds the explain command.
 func NewCmdExplain(f *Factory, runF func(context.Context, *ExplainOptions) error) *cobra.Command {
 	opts := &ExplainOptions{F: f}
-	return &cobra.Command{
-		Use:   "explain",
-		Short: "not built yet",
+	cmd := &cobra.Command{
+		Use:   "explain URL|ID",
+		Short: "Show each code of a model with the sentence it was read from",
+		Long: `Show how a stored model was coded: whether client involvement is described,
+each method with its phases, and for every code the sentence it was read
+from, its section, page and character offsets, so that a researcher can check
+it. The stored coding is shown; a model not yet classified, or --fresh or
+--codebook, is coded now (and not stored).`,
+		Example: "  innokyla explain asiakaskysely-tikkurila\n  innokyla explain https://innokyla.fi/fi/toimintamalli/x --fresh",
+		Args:    usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Ref = args[0]
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return runExplain(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.CodebookPath, "codebook", "", "code afresh with this codebook YAML `FILE`")
+	cmd.Flags().BoolVar(&opts.Fresh, "fresh", false, "code afresh with the embedded codebook instead of showing the stored coding")
+	return cmd
 }
 
 func runExplain(ctx context.Context, opts *ExplainOptions) error {
-	return fmt.Errorf("explain is not built yet")
+	cb, err := loadCodebook(opts.CodebookPath)
+	if err != nil {
+		return err
+	}
+	s, err := opts.F.Store(ctx)
+	if err != nil {
+		return err
+	}
+	m, err := s.Get(ctx, opts.Ref)
+	if err != nil {
+		return withHint(fmt.Errorf("explain: %w", err), "Try: innokyla search to find the model's id")
+	}
+	note := "stored coding"
+	if m.Participation == nil || opts.Fresh || opts.CodebookPath != "" {
+		m.Participation = classify.New(cb).Classify(m)
+		note = "coded now, not stored"
+	}
+	return writeExplanation(opts.F.Out, m, cb, note)
+}
+
+// writeExplanation prints a model's coding for a person: Finnish labels with
+// English in brackets, every code with its evidence.
+func writeExplanation(w io.Writer, m *model.Model, cb *classify.Codebook, note string) error {
+	p := m.Participation
+	ew := &lineWriter{w: w}
+	ew.printf("%s\n%s (id %s, version %d)\n", m.Title, m.URL, m.ID, m.Version)
+	ew.printf("Koodikirja (codebook): %s, %s\n\n", p.Codebook, note)
+	yes := "ei (no)"
+	if p.Described {
+		yes = "kyllä (yes)"
+	}
+	ew.printf("Asiakkaiden osallistuminen kuvattu (involvement described): %s\n", yes)
+	ew.printf("Vaiheet (phases): %s\n", phaseList(cb, p.Phases))
+	if !p.Described {
+		ew.printf("\nNo sentence in the model states that clients took part in developing it.\n")
+	}
+	for _, mm := range p.Methods {
+		l := cb.MethodLabel(mm.ID)
+		ew.printf("\n%s (%s) [%s]\n  vaiheet (phases): %s\n", l.FI, l.EN, mm.ID, phaseList(cb, mm.Phases))
+		for _, e := range mm.Evidence {
+			writeEvidence(ew, cb, e)
+		}
+	}
+	if len(p.General) > 0 {
+		ew.printf("\nYleinen maininta osallistumisesta (general statement of involvement)\n")
+		for _, e := range p.General {
+			writeEvidence(ew, cb, e)
+		}
+	}
+	return ew.err
+}
+
+func writeEvidence(ew *lineWriter, cb *classify.Codebook, e model.Evidence) {
+	page := "pääsivu (main page)"
+	if e.Page == model.PagePath {
+		page = "kehittämisen polku (development path)"
+	}
+	ew.printf("  - %q\n    osio (section): %s; sivu (page): %s; merkit (bytes) %d-%d; vaiheet (phases): %s\n",
+		e.Text, e.Section, page, e.Start, e.End, phaseList(cb, e.Phases))
+}
+
+func phaseList(cb *classify.Codebook, ids []string) string {
+	if len(ids) == 0 {
+		return "ei vaihetta (none)"
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		l := cb.PhaseLabel(id)
+		out[i] = fmt.Sprintf("%s (%s)", l.FI, l.EN)
+	}
+	return strings.Join(out, ", ")
+}
+
+// lineWriter keeps the first write error.
+type lineWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (l *lineWriter) printf(format string, a ...any) {
+	if l.err == nil {
+		_, l.err = fmt.Fprintf(l.w, format, a...)
+	}
 }
