@@ -1,0 +1,148 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+// ErrLocked means another process holds the index: a writer excludes
+// everyone, readers exclude writers.
+var ErrLocked = errors.New("index is in use by another innokyla process")
+
+// ErrNoIndex means there is no index at the path yet.
+var ErrNoIndex = errors.New("no index")
+
+// DefaultLockTimeout is how long Open waits for another process's lock.
+const DefaultLockTimeout = 500 * time.Millisecond
+
+const internalSchema = "meta/schema"
+
+// Options say how to open an index.
+type Options struct {
+	ReadOnly    bool          // share the index with other readers; no writes
+	LockTimeout time.Duration // 0 means DefaultLockTimeout
+}
+
+// Index is an open bleve index of practice models.
+type Index struct {
+	path     string
+	b        bleve.Index
+	readOnly bool
+}
+
+// Open opens the index at path. A writer creates it when it is missing; a
+// reader gets ErrNoIndex. When another process holds it, Open returns
+// ErrLocked within the lock timeout.
+func Open(path string, o Options) (*Index, error) {
+	if err := registerAnalysis(); err != nil {
+		return nil, err
+	}
+	timeout := o.LockTimeout
+	if timeout <= 0 {
+		timeout = DefaultLockTimeout
+	}
+	cfg := map[string]interface{}{"bolt_timeout": timeout.String()}
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
+		if !os.IsNotExist(err) {
+			return nil, fmt.Errorf("open index %s: %w", path, err)
+		}
+		if o.ReadOnly {
+			return nil, fmt.Errorf("open index %s: %w", path, ErrNoIndex)
+		}
+		return create(path, cfg)
+	}
+	if o.ReadOnly {
+		cfg["read_only"] = true
+	}
+	b, err := bleve.OpenUsing(path, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", path, lockErr(err))
+	}
+	return &Index{path: path, b: b, readOnly: o.ReadOnly}, nil
+}
+
+func create(path string, cfg map[string]interface{}) (*Index, error) {
+	m, err := buildMapping()
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
+	b, err := bleve.NewUsing(path, m, scorch.Name, bleve.Config.DefaultKVStore, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", path, lockErr(err))
+	}
+	if err := b.SetInternal([]byte(internalSchema), []byte(schemaVersion)); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
+	return &Index{path: path, b: b}, nil
+}
+
+// Remove deletes the index at path after checking that no other process
+// holds it. It is how a rebuild starts over.
+func Remove(path string) error {
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); os.IsNotExist(err) {
+		return os.RemoveAll(path)
+	}
+	ix, err := Open(path, Options{})
+	if err != nil && !errors.Is(err, ErrLocked) {
+		// A broken index is removed anyway: that is what a rebuild is for.
+		return os.RemoveAll(path)
+	}
+	if err != nil {
+		return err
+	}
+	if err := ix.Close(); err != nil {
+		return fmt.Errorf("remove index %s: %w", path, err)
+	}
+	if err := os.RemoveAll(path); err != nil {
+		return fmt.Errorf("remove index %s: %w", path, err)
+	}
+	return nil
+}
+
+// lockErr turns bolt's lock timeout into ErrLocked.
+func lockErr(err error) error {
+	if err != nil && strings.Contains(err.Error(), "timeout") {
+		return fmt.Errorf("%w (%v)", ErrLocked, err)
+	}
+	return err
+}
+
+// Path is the directory of the index.
+func (ix *Index) Path() string { return ix.path }
+
+// Close releases the index and its lock.
+func (ix *Index) Close() error {
+	if err := ix.b.Close(); err != nil {
+		return fmt.Errorf("close index %s: %w", ix.path, err)
+	}
+	return nil
+}
+
+// Count is the number of models in the index.
+func (ix *Index) Count() (int, error) {
+	n, err := ix.b.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("count index %s: %w", ix.path, err)
+	}
+	return int(n), nil
+}
+
+// schemaCurrent reports whether the index was built with this schema.
+func (ix *Index) schemaCurrent() (bool, error) {
+	v, err := ix.b.GetInternal([]byte(internalSchema))
+	if err != nil {
+		return false, fmt.Errorf("read index schema: %w", err)
+	}
+	return string(v) == schemaVersion, nil
+}

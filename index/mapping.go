@@ -1,0 +1,178 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fi"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/innokyla/innokyla/model"
+)
+
+// schemaVersion changes whenever the mapping or the document shape does;
+// an index built with another schema is rebuilt by Sync.
+const schemaVersion = "innokyla-index-3"
+
+// Field names in the index.
+const (
+	FieldTitle     = "title"
+	FieldSummary   = "summary"
+	FieldSections  = "sections"
+	FieldRegion    = "region"  // primary region, stored for result lines
+	FieldRegions   = "regions" // every region, the facet and filter
+	FieldMethods   = "methods"
+	FieldPhases    = "phases"
+	FieldDescribed = "described" // "true" or "false"; absent when not coded
+	FieldStage     = "stage"
+	FieldProject   = "project"
+	FieldFunder    = "funder"
+	FieldYear      = "year"
+	FieldURL       = "url"
+	FieldCreated   = "created"
+
+	compoundSuffix = "_c"
+)
+
+// textFields are the analysed text fields; each has a compound subfield.
+var textFields = []string{FieldTitle, FieldSummary, FieldSections}
+
+func buildMapping() (*mapping.IndexMappingImpl, error) {
+	if err := registerAnalysis(); err != nil {
+		return nil, err
+	}
+	im := bleve.NewIndexMapping()
+	im.DefaultAnalyzer = analyzerText
+	base := []interface{}{lowercase.Name, fi.StopName, fi.SnowballStemmerName, foldFilterName}
+	if err := im.AddCustomAnalyzer(analyzerCompoundQuery, map[string]interface{}{
+		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": base,
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(analyzerCompound, map[string]interface{}{
+		"type": custom.Name, "tokenizer": unicode.Name,
+		"token_filters": append(append([]interface{}{}, base...), suffixFilterName),
+	}); err != nil {
+		return nil, err
+	}
+
+	dm := bleve.NewDocumentStaticMapping()
+	for _, f := range textFields {
+		main := bleve.NewTextFieldMapping()
+		main.Name = f
+		main.Analyzer = analyzerText
+		main.DocValues = false
+		comp := bleve.NewTextFieldMapping()
+		comp.Name = f + compoundSuffix
+		comp.Analyzer = analyzerCompound
+		comp.Store = false
+		comp.IncludeInAll = false
+		comp.DocValues = false
+		dm.AddFieldMappingsAt(f, main, comp)
+	}
+	keyword := func(name string, store, facet bool) {
+		k := bleve.NewKeywordFieldMapping()
+		k.Store = store
+		k.IncludeTermVectors = false
+		k.IncludeInAll = false
+		k.DocValues = facet
+		dm.AddFieldMappingsAt(name, k)
+	}
+	keyword(FieldRegion, true, false)
+	keyword(FieldRegions, true, true)
+	keyword(FieldMethods, true, true)
+	keyword(FieldPhases, true, true)
+	keyword(FieldDescribed, true, true)
+	keyword(FieldStage, true, true)
+	keyword(FieldProject, true, true)
+	keyword(FieldFunder, false, true)
+	keyword(FieldYear, false, true)
+	keyword(FieldURL, true, false)
+	keyword(FieldCreated, true, false)
+
+	im.DefaultMapping = dm
+	im.DefaultField = "_all"
+	return im, nil
+}
+
+// document turns a model into the map bleve indexes.
+func document(m *model.Model) map[string]interface{} {
+	d := map[string]interface{}{
+		FieldTitle:   m.Title,
+		FieldSummary: m.Summary,
+		FieldURL:     m.URL,
+		FieldCreated: m.Created,
+	}
+	secs := make([]string, 0, len(m.Sections))
+	for _, s := range m.Sections {
+		t := strings.TrimSpace(s.Heading + "\n" + s.Text)
+		if t != "" {
+			secs = append(secs, t)
+		}
+	}
+	if len(secs) > 0 {
+		d[FieldSections] = secs
+	}
+	regions := m.Regions
+	if len(regions) == 0 && m.Region != "" {
+		regions = []string{m.Region}
+	}
+	setKeyword(d, FieldRegion, m.Region)
+	if len(regions) > 0 {
+		d[FieldRegions] = regions
+	}
+	setKeyword(d, FieldStage, m.Stage)
+	setKeyword(d, FieldProject, m.Project)
+	setKeyword(d, FieldFunder, m.Funder)
+	setKeyword(d, FieldYear, m.CreatedYear())
+	if p := m.Participation; p != nil {
+		if p.Described {
+			d[FieldDescribed] = "true"
+		} else {
+			d[FieldDescribed] = "false"
+		}
+		ids := make([]string, 0, len(p.Methods))
+		for _, mt := range p.Methods {
+			ids = append(ids, mt.ID)
+		}
+		if len(ids) > 0 {
+			d[FieldMethods] = ids
+		}
+		if len(p.Phases) > 0 {
+			d[FieldPhases] = p.Phases
+		}
+	}
+	return d
+}
+
+func setKeyword(d map[string]interface{}, field, v string) {
+	if v = strings.TrimSpace(v); v != "" {
+		d[field] = v
+	}
+}
+
+// signature identifies what was indexed for a model: a new store version, a
+// changed content hash or a new coding all change it.
+func signature(m *model.Model) string {
+	coding := "none"
+	if m.Participation != nil {
+		b, _ := json.Marshal(m.Participation) // plain strings, bools and ints
+		sum := sha256.Sum256(b)
+		coding = hex.EncodeToString(sum[:8])
+	}
+	content := m.ContentSHA256
+	if content == "" {
+		content = m.Hash()
+	}
+	if len(content) > 16 {
+		content = content[:16]
+	}
+	return strings.Join([]string{strconv.Itoa(m.Version), content, coding}, ":")
+}

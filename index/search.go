@@ -1,0 +1,237 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/innokyla/innokyla/model"
+)
+
+// Limits on what one request may ask for.
+const (
+	MaxQueryLen  = 500
+	MaxLimit     = 100
+	MaxOffset    = 10000
+	DefaultLimit = 10
+)
+
+// Request is one search: a query-string query plus filters. Values within
+// one filter are alternatives (OR); different filters must all hold (AND).
+// Regions are canonical region names (resolve user input with
+// region.Resolve first).
+type Request struct {
+	Query     string   `json:"query"`
+	Regions   []string `json:"regions,omitempty"`
+	Methods   []string `json:"methods,omitempty"`
+	Phases    []string `json:"phases,omitempty"`
+	Stages    []string `json:"stages,omitempty"`
+	Described *bool    `json:"described,omitempty"`
+	Limit     int      `json:"limit"`
+	Offset    int      `json:"offset"`
+	NoFacets  bool     `json:"no_facets,omitempty"`
+}
+
+// Result is what a search found.
+type Result struct {
+	Query  string        `json:"query"`
+	Total  uint64        `json:"total"`
+	Offset int           `json:"offset"`
+	Limit  int           `json:"limit"`
+	Took   time.Duration `json:"took_ns"`
+	Hits   []Hit         `json:"hits"`
+	Facets []Facet       `json:"facets,omitempty"`
+}
+
+// Hit is one model found, with what a result line shows.
+type Hit struct {
+	ID      string   `json:"id"`
+	URL     string   `json:"url"`
+	Title   string   `json:"title"`
+	Region  string   `json:"region"`
+	Regions []string `json:"regions,omitempty"`
+	Stage   string   `json:"stage,omitempty"`
+	Created string   `json:"created,omitempty"`
+	Methods []string `json:"methods,omitempty"`
+	Phases  []string `json:"phases,omitempty"`
+	Score   float64  `json:"score"`
+	Snippet Snippet  `json:"snippet"`
+}
+
+// Facet counts the hits per value of one keyword field.
+type Facet struct {
+	Field   string      `json:"field"`
+	Label   string      `json:"label"`
+	Terms   []FacetTerm `json:"terms"`
+	Missing int         `json:"missing"`
+	Other   int         `json:"other"`
+}
+
+// FacetTerm is one value of a facet; Label is its Finnish name.
+type FacetTerm struct {
+	Term  string `json:"term"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+// facetSpecs are the facets every search returns, in display order.
+var facetSpecs = []struct {
+	field, label string
+	size         int
+}{
+	{FieldRegions, "Alue", 30},
+	{FieldMethods, "Osallistamistapa", 20},
+	{FieldPhases, "Vaihe", 10},
+	{FieldStage, "Kehitysvaihe", 20},
+	{FieldDescribed, "Osallisuus kuvattu", 3},
+	{FieldYear, "Vuosi", 30},
+}
+
+// Search runs req. An empty query matches every model (browse by facets).
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	req = clamp(req)
+	q, err := buildQuery(req)
+	if err != nil {
+		return nil, err
+	}
+	sr := bleve.NewSearchRequestOptions(q, req.Limit, req.Offset, false)
+	sr.Fields = []string{FieldTitle, FieldSummary, FieldSections, FieldURL, FieldRegion,
+		FieldRegions, FieldStage, FieldCreated, FieldMethods, FieldPhases}
+	sr.IncludeLocations = strings.TrimSpace(req.Query) != ""
+	if !req.NoFacets {
+		for _, f := range facetSpecs {
+			sr.AddFacet(f.field, bleve.NewFacetRequest(f.field, f.size))
+		}
+	}
+	res, err := ix.b.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	out := &Result{Query: req.Query, Total: res.Total, Offset: req.Offset, Limit: req.Limit,
+		Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hitOf(h))
+	}
+	out.Facets = facetsOf(res.Facets)
+	return out, nil
+}
+
+func clamp(req Request) Request {
+	if req.Limit <= 0 {
+		req.Limit = DefaultLimit
+	}
+	if req.Limit > MaxLimit {
+		req.Limit = MaxLimit
+	}
+	if req.Offset < 0 {
+		req.Offset = 0
+	}
+	if req.Offset > MaxOffset {
+		req.Offset = MaxOffset
+	}
+	return req
+}
+
+func hitOf(h *search.DocumentMatch) Hit {
+	hit := Hit{
+		ID: h.ID, Score: h.Score,
+		URL:     str(h.Fields[FieldURL]),
+		Title:   str(h.Fields[FieldTitle]),
+		Region:  str(h.Fields[FieldRegion]),
+		Regions: strs(h.Fields[FieldRegions]),
+		Stage:   str(h.Fields[FieldStage]),
+		Created: str(h.Fields[FieldCreated]),
+		Methods: strs(h.Fields[FieldMethods]),
+		Phases:  strs(h.Fields[FieldPhases]),
+	}
+	hit.Snippet = snippetOf(h)
+	return hit
+}
+
+func str(v interface{}) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case []interface{}:
+		if len(t) > 0 {
+			return str(t[0])
+		}
+	}
+	return ""
+}
+
+func strs(v interface{}) []string {
+	switch t := v.(type) {
+	case string:
+		return []string{t}
+	case []interface{}:
+		out := make([]string, 0, len(t))
+		for _, e := range t {
+			out = append(out, str(e))
+		}
+		return out
+	}
+	return nil
+}
+
+func facetsOf(fr search.FacetResults) []Facet {
+	var out []Facet
+	for _, spec := range facetSpecs {
+		r, ok := fr[spec.field]
+		if !ok {
+			continue
+		}
+		f := Facet{Field: spec.field, Label: spec.label, Missing: r.Missing, Other: r.Other}
+		if r.Terms != nil {
+			for _, t := range r.Terms.Terms() {
+				f.Terms = append(f.Terms, FacetTerm{Term: t.Term, Label: TermLabel(spec.field, t.Term), Count: t.Count})
+			}
+		}
+		sort.SliceStable(f.Terms, func(i, j int) bool {
+			if spec.field == FieldPhases || spec.field == FieldYear {
+				return termOrder(spec.field, f.Terms[i].Term) < termOrder(spec.field, f.Terms[j].Term)
+			}
+			return f.Terms[i].Count > f.Terms[j].Count
+		})
+		out = append(out, f)
+	}
+	return out
+}
+
+func termOrder(field, term string) string {
+	if field == FieldPhases {
+		for i, p := range model.PhaseIDs {
+			if p == term {
+				return fmt.Sprintf("%02d", i)
+			}
+		}
+	}
+	return term
+}
+
+// TermLabel is the Finnish name of a facet value.
+func TermLabel(field, term string) string {
+	switch field {
+	case FieldMethods:
+		if l, ok := model.MethodLabels[term]; ok {
+			return l.FI
+		}
+	case FieldPhases:
+		if l, ok := model.PhaseLabels[term]; ok {
+			return l.FI
+		}
+	case FieldDescribed:
+		switch term {
+		case "true":
+			return "Kyllä"
+		case "false":
+			return "Ei"
+		}
+	}
+	return term
+}
