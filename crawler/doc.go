@@ -1,0 +1,19 @@
+// Package crawler fetches practice models from an Innokylä-style site and
+// reads them into model.Model records.
+//
+// Extract reads a model's main page and its kehittämisen polku page by
+// label and heading text, not by CSS classes, so other markup of the same
+// content gives the same record. Crawler discovers models from sitemaps
+// (with lastmod), listing pages with their pagination and project pages,
+// and fetches them politely with colly: robots.txt obeyed, an honest
+// User-Agent, a per-host delay, Retry-After and bounded retries with
+// backoff, a request timeout and a body-size limit. A saved mirror
+// directory is crawled through the same code by a RoundTripper serving it
+// under file:/// URLs.
+//
+// The crawler keeps its frontier and page validators in a Frontier and
+// writes models only through it, so it needs no store: the caller (the CLI)
+// passes one backed by the corpus database. A crawl that is cancelled or
+// killed resumes where it stopped; a later crawl sends conditional requests
+// and skips models whose sitemap lastmod did not change.
+package crawler

@@ -1,0 +1,236 @@
+package crawler
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/region"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// Fields of the Perustiedot block.
+const (
+	fieldTitle    = "title"
+	fieldSummary  = "summary"
+	fieldPlace    = "place"
+	fieldRegion   = "region"
+	fieldFunder   = "funder"
+	fieldProject  = "project"
+	fieldAuthor   = "author"
+	fieldCreated  = "created"
+	fieldModified = "modified"
+	fieldStage    = "stage"
+	fieldIgnored  = "-" // a label whose value the record does not keep
+)
+
+// labels maps a folded label (see foldLabel) to its field.
+var labels = map[string]string{
+	"toimintamallin nimi":                       fieldTitle,
+	"toimintamallin lyhyt kuvaus":               fieldSummary,
+	"lyhyt kuvaus":                              fieldSummary,
+	"toteutuspaikka":                            fieldPlace,
+	"paikkakunta, maakunta tai hyvinvointialue": fieldRegion,
+	"paikkakunta, maakunta tai alue":            fieldRegion,
+	"paikkakunta tai maakunta":                  fieldRegion,
+	"toimintamallin rahoittaja":                 fieldFunder,
+	"rahoittaja":                                fieldFunder,
+	"kokonaisuus":                               fieldProject,
+	"kehittämiskokonaisuus":                     fieldProject,
+	"toimintamallin omistaja":                   fieldAuthor,
+	"toimintamallin tekijä":                     fieldAuthor,
+	"toimintamallin kehittäjä":                  fieldAuthor,
+	"luotu":                                     fieldCreated,
+	"julkaistu":                                 fieldCreated,
+	"viimeksi muokattu":                         fieldModified,
+	"muokattu":                                  fieldModified,
+	"kehittämisen vaihe":                        fieldStage,
+	"kansikuva":                                 fieldIgnored,
+	"asiasanat":                                 fieldIgnored,
+	"avainsanat":                                fieldIgnored,
+	"liitteet":                                  fieldIgnored,
+	"yhteyshenkilö":                             fieldIgnored,
+}
+
+// knownHeadings are section headings Innokylä uses; text equal to one of
+// them starts a section whatever element holds it. Any h2-h6 does too.
+var knownHeadings = map[string]bool{
+	"ratkaisun perusidea": true, "toimintaympäristö": true,
+	"kohderyhmä ja asiakasymmärrys": true, "toimivuuden ja käyttöönoton ehdot": true,
+	"arvioinnin tulokset tiivistettynä": true, "kehittämistyön vaiheet": true,
+	"resurssit": true, "vaikutukset": true, "juurrutus": true,
+	"oivalla ja ymmärrä": true, "kehittäjäjoukon kokoaminen ja yhteiskehittäminen": true,
+	"kuvittele ja kokeile": true, "arviointi": true, "levitä ja juurruta": true,
+}
+
+// basicInfo is the heading of the Perustiedot block; its content is read
+// as fields, not as a section.
+const basicInfo = "perustiedot"
+
+// placeholder is Innokylä's "to be completed" value.
+const placeholder = "Täydentyy"
+
+var (
+	iconText = regexp.MustCompile(`icon/[\w-]+(\s+Created with Sketch\.?)?|Created with Sketch\.?`)
+	fiDate   = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b`)
+	isoDate  = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+)
+
+// Extract reads one practice model from its main page and, when not nil,
+// its kehittämisen polku page. The charset comes from a BOM or <meta>;
+// pages without either are read as UTF-8 when valid. The record's url is
+// the page's <link rel="canonical"> when present, else pageURL; its id is
+// the last path segment of that url. Region and Regions are normalised
+// from region_raw and place.
+func Extract(mainHTML, pathHTML []byte, pageURL string) (*model.Model, error) {
+	mainDoc, err := parseHTML(mainHTML, "")
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: %w", pageURL, err)
+	}
+	var pathDoc *goquery.Document
+	if pathHTML != nil {
+		if pathDoc, err = parseHTML(pathHTML, ""); err != nil {
+			return nil, fmt.Errorf("extract %s: kehittämisen polku: %w", pageURL, err)
+		}
+	}
+	m, err := extractDocs(mainDoc, pathDoc, pageURL)
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: %w", pageURL, err)
+	}
+	return m, nil
+}
+
+// parseHTML decodes body to UTF-8 by contentType, BOM or <meta> and parses it.
+func parseHTML(body []byte, contentType string) (*goquery.Document, error) {
+	r, err := charset.NewReader(bytes.NewReader(body), contentType)
+	if err != nil {
+		return nil, fmt.Errorf("charset: %w", err)
+	}
+	root, err := html.Parse(r)
+	if err != nil {
+		return nil, err
+	}
+	return goquery.NewDocumentFromNode(root), nil
+}
+
+func extractDocs(mainDoc, pathDoc *goquery.Document, pageURL string) (*model.Model, error) {
+	m := &model.Model{URL: canonicalURL(mainDoc, pageURL), Sections: []model.Section{}}
+	m.ID = modelID(m.URL)
+	if m.ID == "" {
+		return nil, fmt.Errorf("no model id in url %q", m.URL)
+	}
+	fields, nodes := findFields(mainDoc)
+	m.Title = fields[fieldTitle]
+	if m.Title == "" {
+		m.Title = value(mainDoc.Find("h1").First().Text())
+	}
+	m.Summary = fields[fieldSummary]
+	m.Place = fields[fieldPlace]
+	m.RegionRaw = fields[fieldRegion]
+	m.Funder = fields[fieldFunder]
+	m.Project = fields[fieldProject]
+	m.Author = fields[fieldAuthor]
+	m.Created = parseDate(fields[fieldCreated])
+	m.Modified = parseDate(fields[fieldModified])
+	m.Stage = fields[fieldStage]
+	m.Sections = append(m.Sections, sections(mainDoc, nodes, model.PageMain)...)
+	if pathDoc != nil {
+		_, pathNodes := findFields(pathDoc)
+		m.Sections = append(m.Sections, sections(pathDoc, pathNodes, model.PagePath)...)
+	}
+	if m.Title == "" && len(m.Sections) == 0 {
+		return nil, fmt.Errorf("no practice model on the page (no title, no sections)")
+	}
+	m.Region, m.Regions = region.Normalize(m.RegionRaw, m.Place)
+	return m, nil
+}
+
+// canonicalURL is the page's canonical link resolved against pageURL, else
+// pageURL without a trailing index.html.
+func canonicalURL(doc *goquery.Document, pageURL string) string {
+	base, _ := url.Parse(pageURL)
+	var out string
+	doc.Find("link[rel]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		rel, _ := s.Attr("rel")
+		href, ok := s.Attr("href")
+		for _, r := range strings.Fields(strings.ToLower(rel)) {
+			if r == "canonical" && ok && strings.TrimSpace(href) != "" {
+				out = strings.TrimSpace(href)
+				return false
+			}
+		}
+		return true
+	})
+	if out == "" {
+		out = strings.TrimSuffix(pageURL, "index.html")
+	}
+	if base != nil {
+		if u, err := base.Parse(out); err == nil {
+			out = u.String()
+		}
+	}
+	return out
+}
+
+// modelID is the last path segment of u.
+func modelID(u string) string {
+	p := u
+	if pu, err := url.Parse(u); err == nil {
+		p = pu.Path
+	}
+	p = strings.TrimSuffix(strings.TrimSuffix(p, "/"), "/index.html")
+	id := path.Base(strings.TrimSuffix(p, "/"))
+	if id == "." || id == "/" {
+		return ""
+	}
+	return id
+}
+
+// value is the canonical form of a one-line field: icon text dropped,
+// whitespace collapsed, "Täydentyy" read as "".
+func value(s string) string {
+	v := strings.Join(strings.Fields(iconText.ReplaceAllString(s, " ")), " ")
+	if strings.EqualFold(v, placeholder) {
+		return ""
+	}
+	return v
+}
+
+// foldLabel folds a label or heading for matching: icon text dropped,
+// whitespace collapsed, lower case, trailing "*" and ":" dropped.
+func foldLabel(s string) string {
+	v := strings.Join(strings.Fields(iconText.ReplaceAllString(s, " ")), " ")
+	v = strings.TrimRight(v, "*: ")
+	return strings.ToLower(v)
+}
+
+// heading is a section heading as shown: whitespace collapsed, required
+// markers and a trailing colon dropped.
+func heading(s string) string {
+	v := strings.Join(strings.Fields(iconText.ReplaceAllString(s, " ")), " ")
+	return strings.TrimSpace(strings.TrimRight(v, "*: "))
+}
+
+// parseDate turns dd.mm.yyyy (or an ISO date) into YYYY-MM-DD, else "".
+func parseDate(s string) string {
+	if m := fiDate.FindStringSubmatch(s); m != nil {
+		return m[3] + "-" + pad(m[2]) + "-" + pad(m[1])
+	}
+	if m := isoDate.FindStringSubmatch(s); m != nil {
+		return m[0]
+	}
+	return ""
+}
+
+func pad(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}

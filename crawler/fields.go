@@ -1,0 +1,212 @@
+package crawler
+
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageNodes marks the nodes the field reader used: labels end a section,
+// values are left out of section text.
+type pageNodes struct {
+	label map[*html.Node]bool
+	value map[*html.Node]bool
+}
+
+// skipped elements hold no page text.
+func skipped(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Svg, atom.Noscript, atom.Template, atom.Head,
+		atom.Nav, atom.Header, atom.Footer, atom.Iframe, atom.Select, atom.Object:
+		return true
+	}
+	return n.Type == html.ElementNode && n.Data == "svg"
+}
+
+// nodeText is the text of n without skipped elements; <br> is a newline.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipped(n) {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				b.WriteRune(lineBreak)
+				return
+			}
+			if isBlock(n) {
+				b.WriteByte(' ')
+				defer b.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// findFields finds the Perustiedot labels of a page, whatever elements
+// hold them, and reads the value that belongs to each: the dd after a dt,
+// the next cell of a two-cell table row, text after the label in the same
+// element, or the next element. The first value of a field wins.
+func findFields(doc *goquery.Document) (map[string]string, pageNodes) {
+	fields := map[string]string{}
+	nodes := pageNodes{label: map[*html.Node]bool{}, value: map[*html.Node]bool{}}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if skipped(n) {
+				return
+			}
+			if f, ok := labelOf(n); ok {
+				nodes.label[n] = true
+				v, vn := labelValue(n)
+				if vn != nil {
+					nodes.value[vn] = true
+				}
+				if _, seen := fields[f]; !seen && f != fieldIgnored {
+					fields[f] = value(v)
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range doc.Nodes {
+		walk(n)
+	}
+	return fields, nodes
+}
+
+// labelOf reports whether n is a label element: its whole text is a known
+// label and no child element holds that same text alone. Cells count only
+// in two-cell rows.
+func labelOf(n *html.Node) (string, bool) {
+	if n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Li {
+		return "", false
+	}
+	t := nodeText(n)
+	if len(t) > 80 {
+		return "", false
+	}
+	f, ok := labels[foldLabel(t)]
+	if !ok {
+		return "", false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && foldLabel(nodeText(c)) == foldLabel(t) {
+			return "", false // the child is the label
+		}
+	}
+	if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+		if cells(n.Parent) != 2 {
+			return "", false
+		}
+	}
+	return f, true
+}
+
+func cells(tr *html.Node) int {
+	k := 0
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+			k++
+		}
+	}
+	return k
+}
+
+// labelValue finds the value of label element n and the node holding it
+// (nil when the value is text beside the label).
+func labelValue(n *html.Node) (string, *html.Node) {
+	switch n.DataAtom {
+	case atom.Dt:
+		if v := nextElement(n); v != nil && v.DataAtom == atom.Dd {
+			return nodeText(v), v
+		}
+	case atom.Td, atom.Th:
+		if v := nextElement(n); v != nil {
+			return nodeText(v), v
+		}
+		return "", nil
+	}
+	// Text right after the label in the same parent: "<b>Luotu:</b> 1.2.2020".
+	var rest strings.Builder
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && isBlock(s) {
+			break
+		}
+		if s.Type == html.TextNode {
+			rest.WriteString(s.Data)
+		} else {
+			rest.WriteString(nodeText(s))
+		}
+	}
+	if strings.TrimSpace(rest.String()) != "" {
+		return rest.String(), n.Parent
+	}
+	for p := n; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		if v := nextElement(p); v != nil {
+			if containsLabel(v) {
+				return "", nil // an empty field: the next element is the next field
+			}
+			return nodeText(v), v
+		}
+		if p.Parent != nil && strings.TrimSpace(nodeText(p.Parent)) != strings.TrimSpace(nodeText(p)) {
+			break // the parent holds more than the label: no value
+		}
+	}
+	return "", nil
+}
+
+func containsLabel(n *html.Node) bool {
+	if n.Type == html.ElementNode && !skipped(n) {
+		if _, ok := labelOf(n); ok {
+			return true
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if containsLabel(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+// isBlock reports whether n starts a block of text.
+func isBlock(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Dd, atom.Details,
+		atom.Dialog, atom.Div, atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure,
+		atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Header, atom.Hgroup, atom.Hr, atom.Li, atom.Main, atom.Nav, atom.Ol, atom.P,
+		atom.Pre, atom.Section, atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr,
+		atom.Td, atom.Th, atom.Ul, atom.Summary, atom.Body, atom.Html, atom.Caption:
+		return true
+	}
+	return false
+}

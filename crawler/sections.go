@@ -1,0 +1,240 @@
+package crawler
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/innokyla/innokyla/model"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// sectionWalker reads the headed sections of one page in document order.
+// A section runs from its heading to the next heading, label or the
+// Perustiedot heading. Paragraphs become one line each, list items
+// "- item" lines, table rows "| a | b |" lines; blocks are separated by a
+// blank line. Text before the first heading (title, lead, tabs) and
+// navigation (blocks made only of two or more links) is left out.
+type sectionWalker struct {
+	page   string
+	nodes  pageNodes
+	out    []model.Section
+	cur    *model.Section
+	blocks []string
+
+	inline strings.Builder
+}
+
+// lineBreak stands for <br> in collected text until paragraph() splits on it.
+const lineBreak = '\u2028'
+
+func sections(doc *goquery.Document, nodes pageNodes, page string) []model.Section {
+	w := &sectionWalker{page: page, nodes: nodes}
+	for _, n := range doc.Nodes {
+		w.walk(n, false)
+	}
+	w.flush()
+	w.end()
+	return w.out
+}
+
+func (w *sectionWalker) walk(n *html.Node, inLink bool) {
+	switch n.Type {
+	case html.TextNode:
+		w.inline.WriteString(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c, inLink)
+		}
+		return
+	}
+	switch {
+	case skipped(n):
+		return
+	case w.nodes.value[n]:
+		w.flush()
+		return
+	case w.nodes.label[n]:
+		w.flush()
+		w.end()
+		return
+	case !isBlock(n):
+		if n.DataAtom == atom.Br {
+			w.inline.WriteRune(lineBreak)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c, inLink || n.DataAtom == atom.A)
+		}
+		return
+	}
+	w.flush()
+	switch n.DataAtom {
+	case atom.H1:
+		w.end()
+		return
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		w.heading(nodeText(n))
+		return
+	}
+	if navigation(n) {
+		return
+	}
+	if t := nodeText(n); len(t) < 120 && knownHeadings[foldLabel(t)] {
+		w.heading(t)
+		return
+	}
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol:
+		w.list(n)
+	case atom.Table:
+		w.table(n)
+	default:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c, inLink)
+		}
+		w.flush()
+	}
+}
+
+// heading ends the current section and starts the next one, unless it is
+// the Perustiedot heading, which starts a block of fields.
+func (w *sectionWalker) heading(text string) {
+	w.end()
+	h := heading(text)
+	if h == "" || foldLabel(h) == basicInfo {
+		return
+	}
+	w.cur = &model.Section{Page: w.page, Heading: h}
+}
+
+func (w *sectionWalker) end() {
+	if w.cur == nil {
+		return
+	}
+	text := strings.Join(w.blocks, "\n\n")
+	if strings.EqualFold(strings.TrimSpace(text), placeholder) {
+		text = ""
+	}
+	w.cur.Text = text
+	w.out = append(w.out, *w.cur)
+	w.cur, w.blocks = nil, nil
+}
+
+// flush ends the current paragraph.
+func (w *sectionWalker) flush() {
+	raw := w.inline.String()
+	w.inline.Reset()
+	text := paragraph(raw)
+	if text == "" || w.cur == nil {
+		return
+	}
+	if knownHeadings[foldLabel(text)] && !strings.Contains(text, "\n") {
+		w.heading(text)
+		return
+	}
+	w.blocks = append(w.blocks, text)
+}
+
+func (w *sectionWalker) list(n *html.Node) {
+	var items []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped(c) {
+				continue
+			}
+			if c.DataAtom == atom.Li {
+				if t := line(nodeText(c)); t != "" {
+					items = append(items, "- "+t)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	if len(items) > 0 && w.cur != nil {
+		w.blocks = append(w.blocks, strings.Join(items, "\n"))
+	}
+}
+
+func (w *sectionWalker) table(n *html.Node) {
+	var rows []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped(c) {
+				continue
+			}
+			if c.DataAtom != atom.Tr {
+				walk(c)
+				continue
+			}
+			var cs []string
+			empty := true
+			for d := c.FirstChild; d != nil; d = d.NextSibling {
+				if d.DataAtom == atom.Td || d.DataAtom == atom.Th {
+					t := line(nodeText(d))
+					empty = empty && t == ""
+					cs = append(cs, t)
+				}
+			}
+			if !empty {
+				rows = append(rows, "| "+strings.Join(cs, " | ")+" |")
+			}
+		}
+	}
+	walk(n)
+	if len(rows) > 0 && w.cur != nil {
+		w.blocks = append(w.blocks, strings.Join(rows, "\n"))
+	}
+}
+
+// navigation reports whether n holds only links (two or more) and
+// punctuation: a menu, tab bar or footer.
+func navigation(n *html.Node) bool {
+	links := 0
+	own := false
+	var walk func(*html.Node, bool)
+	walk = func(n *html.Node, inLink bool) {
+		if n.Type == html.TextNode && !inLink &&
+			strings.IndexFunc(n.Data, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			own = true
+		}
+		if n.Type == html.ElementNode {
+			if skipped(n) {
+				return
+			}
+			if n.DataAtom == atom.A {
+				links++
+				inLink = true
+			}
+		}
+		for c := n.FirstChild; c != nil && !own; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	return links >= 2 && !own
+}
+
+// paragraph collapses whitespace in each line of a paragraph and drops
+// empty lines; <br> breaks are kept as single newlines.
+func paragraph(s string) string {
+	var lines []string
+	for _, l := range strings.Split(s, string(lineBreak)) {
+		if l = line(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// line collapses whitespace (also non-breaking) and drops icon text.
+func line(s string) string {
+	return strings.Join(strings.Fields(iconText.ReplaceAllString(s, " ")), " ")
+}
