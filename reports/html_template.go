@@ -1,0 +1,50 @@
+package reports
+
+// htmlTemplate is the page WriteHTML fills. Everything it needs is inline.
+const htmlTemplate = `<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1d1d1f; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
+th, td { border: 1px solid #c8ccd2; padding: 0.3rem 0.55rem; }
+th { background: #eef1f5; text-align: left; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.top { font-weight: bold; background: #fff4d6; }
+tr.total td { font-weight: bold; border-top: 2px solid #1d1d1f; }
+.meta { color: #4a4f57; }
+.note { font-style: italic; color: #4a4f57; }
+figure { margin: 1rem 0 2rem; overflow-x: auto; }
+svg text { font-size: 12px; fill: #1d1d1f; }
+svg text.b { font-weight: bold; }
+svg text.w { fill: #ffffff; }
+</style>
+</head>
+<body>
+<h1>{{.Title}}</h1>
+<p class="meta">{{.SelectionLabel}}: {{.Selection}}<br>{{.CodebookLabel}}: {{.Codebook}}</p>
+{{if .Empty}}<p>{{.EmptyMessage}}</p>
+{{else}}{{with .Note}}<p class="note">{{.}}</p>
+{{end}}{{with .Heatmap}}{{template "chart" .}}{{end}}{{with .Bars}}{{template "chart" .}}{{end}}
+{{range .Tables}}<h2 id="{{.ID}}">{{.N}}. {{.Title}}</h2>
+{{with .Note}}<p class="note">{{.}}</p>
+{{end}}<table>
+<thead><tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .Rows}}<tr{{if .Total}} class="total"{{end}}><td>{{.Label}}</td>{{range .Cells}}<td class="n{{if .Top}} top{{end}}">{{.Text}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+{{end}}{{end}}</body>
+</html>
+{{define "chart"}}<figure>
+<figcaption>{{.Title}}</figcaption>
+<svg xmlns="http://www.w3.org/2000/svg" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="{{.Title}}">
+{{range .Rects}}<rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" fill="{{.Fill}}"><title>{{.Tip}}</title></rect>
+{{end}}{{range .Texts}}<text x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}"{{if .Bold}} class="b"{{else if .Light}} class="w"{{end}}>{{.S}}</text>
+{{end}}</svg>
+</figure>
+{{end}}`

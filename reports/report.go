@@ -1,0 +1,57 @@
+package reports
+
+import "strings"
+
+// Selection says which models a report covers. Regions are canonical
+// names (empty: every region); Since and Until bound the created date,
+// inclusive ISO dates ("" for open).
+type Selection struct {
+	Regions []string `json:"regions"`
+	Since   string   `json:"since"`
+	Until   string   `json:"until"`
+	GroupBy string   `json:"group_by"`
+}
+
+// Report is a Result with what it was computed from.
+type Report struct {
+	Selection Selection
+	Result    *Result
+	Lang      Lang
+}
+
+// codebook is the codebook version(s) the counted codings were made with.
+func (r *Report) codebook() string { return strings.Join(r.Result.Codebooks, ", ") }
+
+// describe says in words which models were selected.
+func (s Selection) describe(l Lang) string {
+	var parts []string
+	if len(s.Regions) == 0 {
+		parts = append(parts, l.t("kaikki alueet", "all regions"))
+	} else {
+		parts = append(parts, l.t("alueet: ", "regions: ")+strings.Join(s.Regions, ", "))
+	}
+	switch {
+	case s.Since != "" && s.Until != "":
+		parts = append(parts, l.t("luotu ", "created ")+s.Since+" – "+s.Until)
+	case s.Since != "":
+		parts = append(parts, l.t("luotu aikaisintaan ", "created on or after ")+s.Since)
+	case s.Until != "":
+		parts = append(parts, l.t("luotu viimeistään ", "created on or before ")+s.Until)
+	}
+	if s.GroupBy == GroupByProject {
+		parts = append(parts, l.t("ryhmittely hankkeittain", "grouped by project"))
+	} else {
+		parts = append(parts, l.t("ryhmittely hyvinvointialueittain", "grouped by region"))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// emptyMessage is what an empty selection's report says.
+func (l Lang) emptyMessage() string {
+	return l.t("Valintaan ei osunut yhtään toimintamallia.", "No practice models matched the selection.")
+}
+
+func (l Lang) reportTitle() string {
+	return l.t("Asiakkaiden osallistuminen toimintamallien kehittämiseen",
+		"Client participation in developing practice models")
+}
