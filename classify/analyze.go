@@ -103,7 +103,9 @@ func (c *Classifier) describe(sc *scratch) {
 					in.phases |= 1 << uint(x.e.owner)
 				}
 			case kClient:
-				x.class = int8(actorClass(b, x.s, x.t, x.ts, x.te, c.lx.cb.Clients.MaxSuffix))
+				if !inWordWith(hs, x, kClientExcept) {
+					x.class = int8(actorClass(b, x.s, x.t, x.ts, x.te, c.lx.cb.Clients.MaxSuffix))
+				}
 			case kStaff:
 				if !inWordWith(hs, x, kStaffExcept) {
 					x.class = int8(actorClass(b, x.s, x.t, x.ts, x.te, c.lx.cb.Staff.MaxSuffix))
@@ -173,7 +175,7 @@ func masked(hs []hit, i int) bool {
 // inWordWith reports whether x's word holds a hit of kind k overlapping x.
 func inWordWith(hs []hit, x *hit, k kind) bool {
 	for _, y := range hs {
-		if y.e.kind == k && y.ts == x.ts && y.s <= x.s && x.t <= y.t {
+		if y.e.kind == k && y.ts == x.ts && y.s < x.t && x.s < y.t {
 			return true
 		}
 	}

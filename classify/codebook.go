@@ -48,17 +48,20 @@ type PhaseDef struct {
 // MethodDef is one involvement method. Cues need a client actor near them;
 // ClientCues name clients themselves (asiakaskysely, kokemusasiantuntija).
 type MethodDef struct {
-	ID         string               `yaml:"id"`
-	FI         string               `yaml:"fi"`
-	EN         string               `yaml:"en"`
-	Cues       []Pattern            `yaml:"cues"`
-	ClientCues []Pattern            `yaml:"client_cues"`
-	Except     []Pattern            `yaml:"except"`
-	Overrides  []string             `yaml:"overrides"`
-	Observer   bool                 `yaml:"observer"`
-	Fallback   bool                 `yaml:"fallback"`
-	Requires   map[string][]Pattern `yaml:"requires"`
-	line       int
+	ID         string    `yaml:"id"`
+	FI         string    `yaml:"fi"`
+	EN         string    `yaml:"en"`
+	Cues       []Pattern `yaml:"cues"`
+	ClientCues []Pattern `yaml:"client_cues"`
+	Except     []Pattern `yaml:"except"`
+	Overrides  []string  `yaml:"overrides"`
+	Observer   bool      `yaml:"observer"`
+	// DefaultClients: with no one named near the cue and no staff named in
+	// the section, the respondents are taken to be clients (a survey).
+	DefaultClients bool                 `yaml:"default_clients"`
+	Fallback       bool                 `yaml:"fallback"`
+	Requires       map[string][]Pattern `yaml:"requires"`
+	line           int
 }
 
 // SectionDef places methods found under a heading in phases.
@@ -191,7 +194,7 @@ func (p *PhaseDef) UnmarshalYAML(n *yaml.Node) error {
 func (m *MethodDef) UnmarshalYAML(n *yaml.Node) error {
 	type plain MethodDef
 	if err := decodeStrict(n, (*plain)(m), "id", "fi", "en", "cues", "client_cues",
-		"except", "overrides", "observer", "fallback", "requires"); err != nil {
+		"except", "overrides", "observer", "default_clients", "fallback", "requires"); err != nil {
 		return err
 	}
 	m.line = n.Line

@@ -5,13 +5,13 @@ import "unicode/utf8"
 // fuzzyHits turns anchor hits (halves of long cues) into cue hits where the
 // word holds the whole cue with one letter substituted, dropped or added,
 // not at its first letter or its last two ("asikasraatitoimintaa"). Words
-// that already hold an exact cue of the method are skipped.
+// that already hold the cue exactly are skipped.
 func (c *Classifier) fuzzyHits(sc *scratch) {
 	b := sc.nt.b
 	n := len(sc.hits)
 	for i := 0; i < n; i++ {
 		a := sc.hits[i]
-		if a.e.kind != kFuzzy || c.hasMethodInWord(sc.hits[:n], a.ts, a.e.owner) {
+		if a.e.kind != kFuzzy || hasCueInWord(sc.hits[:n], a.ts, a.e.cue) {
 			continue
 		}
 		cue := a.e.cue
@@ -47,9 +47,11 @@ func (c *Classifier) fuzzyHits(sc *scratch) {
 	}
 }
 
-func (c *Classifier) hasMethodInWord(hs []hit, ts int32, method int) bool {
+// hasCueInWord reports whether the word at ts holds cue exactly, or an
+// earlier fuzzy match of it.
+func hasCueInWord(hs []hit, ts int32, cue *entry) bool {
 	for _, y := range hs {
-		if y.ts == ts && y.e.owner == method && (y.e.kind == kMethodCue || y.e.kind == kMethodClient) {
+		if y.ts == ts && y.e == cue {
 			return true
 		}
 	}

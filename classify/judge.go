@@ -3,25 +3,33 @@ package classify
 // found is one accepted code in a section: a method (or general involvement
 // when method < 0) read from sentence sent.
 type found struct {
-	method int
-	sent   int
-	phases uint8
+	method      int
+	sent        int
+	phases      uint8
+	fromHeading bool // phases came from the section heading
 }
 
 // judge decides, sentence by sentence, which method cues count and which
 // sentences state involvement in general, and appends them to sc.found.
 func (c *Classifier) judge(sc *scratch, heading uint8) {
 	sc.found = sc.found[:0]
+	sectionStaff := false
+	for _, in := range sc.info {
+		sectionStaff = sectionStaff || in.act.staffStrong+in.act.staffGen > 0
+	}
 	for si, st := range sc.sents {
 		var sentAct actors
 		var sentPhases uint8
+		var sentReq uint64
 		for ci := st.c0; ci < st.c1; ci++ {
 			in := &sc.info[ci]
 			sentAct.add(in.act)
+			sentReq |= in.req
 			if !in.neg {
 				sentPhases |= in.phases
 			}
 		}
+		ctx := judgeCtx{sentAct: sentAct, sentReq: sentReq, si: si, sectionStaff: sectionStaff}
 		first := len(sc.found)
 		for ci := st.c0; ci < st.c1; ci++ {
 			in := &sc.info[ci]
@@ -31,7 +39,7 @@ func (c *Classifier) judge(sc *scratch, heading uint8) {
 				if (x.e.kind != kMethodCue && x.e.kind != kMethodClient) || in.neg || in.serving {
 					continue
 				}
-				if !c.counts(sc, hs, x, in, sentAct, si) {
+				if !c.counts(sc, hs, x, in, ctx) {
 					continue
 				}
 				x.accepted = true
@@ -52,14 +60,14 @@ func (c *Classifier) judge(sc *scratch, heading uint8) {
 			}
 			for i := range hs {
 				if hs[i].accepted {
-					ph := in.phases
-					if ph == 0 {
-						ph = sentPhases
+					f := found{method: hs[i].e.owner, sent: si, phases: in.phases}
+					if f.phases == 0 {
+						f.phases = sentPhases
 					}
-					if ph == 0 {
-						ph = heading
+					if f.phases == 0 {
+						f.phases, f.fromHeading = heading, true
 					}
-					sc.found = addFound(sc.found, first, found{method: hs[i].e.owner, sent: si, phases: ph})
+					sc.found = addFound(sc.found, first, f)
 				}
 			}
 		}
@@ -78,15 +86,47 @@ func (c *Classifier) judge(sc *scratch, heading uint8) {
 			if !ok {
 				continue
 			}
-			ph := in.phases
-			if ph == 0 {
-				ph = sentPhases
+			f := found{method: -1, sent: si, phases: in.phases}
+			if f.phases == 0 {
+				f.phases = sentPhases
 			}
-			if ph == 0 {
-				ph = heading
+			if f.phases == 0 {
+				f.phases, f.fromHeading = heading, true
 			}
-			sc.found = append(sc.found, found{method: -1, sent: si, phases: ph})
+			sc.found = append(sc.found, f)
 			break
+		}
+	}
+	narrowHeadingPhases(sc.found, heading)
+}
+
+// judgeCtx is what a sentence's judgement needs beyond the clause.
+type judgeCtx struct {
+	sentAct      actors
+	sentReq      uint64
+	si           int
+	sectionStaff bool
+}
+
+// narrowHeadingPhases: under a heading of several phases (Kuvittele ja
+// kokeile), a code that names no phase gets those of the heading that the
+// section's other codes name, when they name any.
+func narrowHeadingPhases(fs []found, heading uint8) {
+	if heading&(heading-1) == 0 {
+		return
+	}
+	var named uint8
+	for _, f := range fs {
+		if !f.fromHeading {
+			named |= f.phases
+		}
+	}
+	if named&heading == 0 {
+		return
+	}
+	for i := range fs {
+		if fs[i].fromHeading {
+			fs[i].phases = named & heading
 		}
 	}
 }
@@ -123,14 +163,15 @@ func (c *Classifier) dropFallbacks(fs []found, first int) []found {
 }
 
 // counts decides whether method cue x was used with clients.
-func (c *Classifier) counts(sc *scratch, hs []hit, x *hit, in *clauseInfo, sentAct actors, si int) bool {
+func (c *Classifier) counts(sc *scratch, hs []hit, x *hit, in *clauseInfo, ctx judgeCtx) bool {
+	sentAct, si := ctx.sentAct, ctx.si
 	m := &c.lx.cb.Methods[x.e.owner]
 	for _, y := range hs {
 		if y.e.kind == kMethodExcept && y.e.owner == x.e.owner && y.ts == x.ts && y.s == x.ts {
 			return false
 		}
 	}
-	if x.e.req != 0 && in.req&(1<<uint(x.e.req%64)) == 0 {
+	if x.e.req != 0 && ctx.sentReq&(1<<uint(x.e.req%64)) == 0 {
 		return false
 	}
 	if x.e.kind == kMethodClient {
@@ -163,7 +204,10 @@ func (c *Classifier) counts(sc *scratch, hs []hit, x *hit, in *clauseInfo, sentA
 	if d := sentAct.decide(); d != unknown {
 		return d == clients
 	}
-	return c.neighbourClients(sc, si)
+	if c.neighbourClients(sc, si) {
+		return true
+	}
+	return m.DefaultClients && !ctx.sectionStaff
 }
 
 // elidedClient reports whether the word at ts follows "<client word>- ja"

@@ -17,6 +17,7 @@ const (
 	kClient
 	kStaff
 	kStaffExcept
+	kClientExcept
 	kNeg
 	kNotNeg
 	kServing
@@ -92,6 +93,7 @@ func compile(cb *Codebook) *lexicon {
 	addAll(kClient, 0, cb.Clients.Stems)
 	addAll(kStaff, 0, cb.Staff.Stems)
 	addAll(kStaffExcept, 0, cb.Staff.Except)
+	addAll(kClientExcept, 0, cb.Clients.Except)
 	for _, ps := range []struct {
 		k  kind
 		ps []Pattern
