@@ -1,32 +1,341 @@
 package main
 
-// PLACEHOLDER: owned by the reports helper; replaced wholesale by the real command.
-
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/region"
+	"github.com/innokyla/innokyla/reports"
+	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
 )
 
 // ReportOptions are the flags of the report command.
-type ReportOptions struct{ F *Factory }
+type ReportOptions struct {
+	F       *Factory
+	GroupBy string   // region | project; "" = region (project for --audit)
+	Regions []string // --region filters as typed, resolved with region.Resolve
+	Since   string   // created on or after, YYYY-MM-DD
+	Until   string   // created on or before, YYYY-MM-DD
+	Audit   bool
+	Lang    string // fi | en
+	Format  string // md | csv | json | html
+	Out     string // file or directory; "" or "-" for stdout
+}
+
+const reportLong = `Write Ojamo-style tables of client participation over the stored, coded
+models: 1 coverage (participation described or not), 2 phases (models with
+clients in ideation, planning, development, piloting and evaluation; a mark
+for groups covering all four), 3 methods by phase for the selection, and
+4 methods by group, with a total row.
+
+Models are grouped by their primary welfare region (--group-by region,
+the default) or by project, selected by --region (repeatable; a welfare
+region, a short or old name, a municipality or "Uusimaa") and by created
+date (--since, --until, inclusive).
+
+--audit --region R writes a markdown audit of one region for the region
+itself: provenance, its tables beside the whole corpus, models that do not
+describe client participation, models by missing phase, an example sentence
+per method, and recommendations. Its groups are projects unless --group-by
+is given.
+
+Formats: md (tables through tablewriter), json ({selection, codebook, groups,
+total}, IDs as keys), csv (one long table: table,row,column,value; with
+--out DIR one wide file per table), html (one self-contained page with SVG
+charts). Percentages have one decimal: a decimal comma in Finnish text, a
+point in CSV, JSON and English. --out names a file or an existing directory
+(report.<format> in it); the default is stdout.
+
+A selection that matches no model gives a report saying so, with exit 0.`
 
 // NewCmdReport builds the report command.
 func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) *cobra.Command {
 	opts := &ReportOptions{F: f}
-	return &cobra.Command{
-		Use:   "report",
-		Short: "not built yet",
+	cmd := &cobra.Command{
+		Use:   "report [--region R]... [--since D] [--until D] [--group-by region|project] [--format md|csv|json|html] [--out PATH]",
+		Short: "Write coverage tables or a region's audit report",
+		Long:  reportLong,
+		Example: `  innokyla report --region Uusimaa --until 2022-11-30
+  innokyla report --group-by project --format csv --out tables/
+  innokyla report --format html --out report.html
+  innokyla report --audit --region "Vantaan ja Keravan hyvinvointialue" --out audit.md`,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.check(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return runReport(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.GroupBy, "group-by", "", "group by region or project (default region; project for --audit)")
+	fl.StringArrayVar(&opts.Regions, "region", nil, "select a welfare region (repeatable)")
+	fl.StringVar(&opts.Since, "since", "", "models created on or after `YYYY-MM-DD`")
+	fl.StringVar(&opts.Until, "until", "", "models created on or before `YYYY-MM-DD`")
+	fl.BoolVar(&opts.Audit, "audit", false, "write the audit report of the --region (markdown)")
+	fl.StringVar(&opts.Lang, "lang", "fi", "language of the report: fi or en")
+	fl.StringVar(&opts.Format, "format", "md", "md, csv, json or html")
+	fl.StringVarP(&opts.Out, "out", "o", "", "output file or directory (default stdout)")
+	return cmd
+}
+
+// check validates the flag values without touching any data.
+func (o *ReportOptions) check() error {
+	switch o.Format {
+	case "md", "csv", "json", "html":
+	default:
+		return usageError(fmt.Errorf("--format %q: want md, csv, json or html", o.Format))
+	}
+	if _, err := reports.ParseLang(o.Lang); err != nil {
+		return usageError(fmt.Errorf("--lang: %w", err))
+	}
+	switch o.GroupBy {
+	case "", reports.GroupByRegion, reports.GroupByProject:
+	default:
+		return usageError(fmt.Errorf("--group-by %q: want region or project", o.GroupBy))
+	}
+	for _, d := range []struct{ flag, v string }{{"--since", o.Since}, {"--until", o.Until}} {
+		if d.v == "" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", d.v); err != nil {
+			return withHint(usageError(fmt.Errorf("%s %q is not a date", d.flag, d.v)), "Try: "+d.flag+" 2022-11-30")
+		}
+	}
+	if o.Since != "" && o.Until != "" && o.Since > o.Until {
+		return usageError(fmt.Errorf("--since %s is after --until %s", o.Since, o.Until))
+	}
+	if o.Audit {
+		if len(o.Regions) == 0 {
+			return withHint(usageError(fmt.Errorf("--audit needs --region")), `Try: innokyla report --audit --region "Vantaan ja Keravan hyvinvointialue"`)
+		}
+		if o.Format != "md" {
+			return usageError(fmt.Errorf("--audit writes markdown only, not --format %s", o.Format))
+		}
+	}
+	return nil
+}
+
+// resolveRegions turns the --region filters into canonical names, in the
+// order given, without repeats.
+func (o *ReportOptions) resolveRegions() ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range o.Regions {
+		names, err := region.Resolve(r)
+		if err != nil {
+			return nil, withHint(usageError(fmt.Errorf("--region: %w", err)), "Try: a welfare region such as \"Pirkanmaa\", a municipality, or \"Uusimaa\"")
+		}
+		for _, n := range names {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	return out, nil
 }
 
 func runReport(ctx context.Context, opts *ReportOptions) error {
-	return fmt.Errorf("report is not built yet")
+	if err := opts.check(); err != nil {
+		return err
+	}
+	lang, _ := reports.ParseLang(opts.Lang)
+	regions, err := opts.resolveRegions()
+	if err != nil {
+		return err
+	}
+	s, err := opts.F.Store(ctx)
+	if err != nil {
+		return err
+	}
+	groupBy := opts.GroupBy
+	if groupBy == "" {
+		groupBy = reports.GroupByRegion
+		if opts.Audit {
+			groupBy = reports.GroupByProject
+		}
+	}
+	sel := reports.Selection{Regions: regions, Since: opts.Since, Until: opts.Until, GroupBy: groupBy}
+	if opts.Audit {
+		return runAudit(ctx, opts, s, sel, lang)
+	}
+	agg, err := reports.NewAggregator(groupBy)
+	if err != nil {
+		return usageError(err)
+	}
+	q := store.Query{Regions: regions, Since: opts.Since, Until: opts.Until}
+	if err := s.Each(ctx, q, func(m *model.Model) error { agg.Add(m); return ctx.Err() }); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	rep := &reports.Report{Selection: sel, Result: agg.Result(), Lang: lang}
+	where, err := reportWrite(opts, rep)
+	if err != nil {
+		return err
+	}
+	reportStatus(opts.F.Err, rep.Result, where)
+	return nil
+}
+
+// runAudit streams the corpus over the same dates once: every model counts
+// nationally, the selected regions' models locally.
+func runAudit(ctx context.Context, opts *ReportOptions, s *store.Store, sel reports.Selection, lang reports.Lang) error {
+	a, err := reports.NewAudit(sel.Regions, sel.GroupBy)
+	if err != nil {
+		return usageError(err)
+	}
+	q := store.Query{Since: opts.Since, Until: opts.Until}
+	if err := s.Each(ctx, q, func(m *model.Model) error { a.Add(m); return ctx.Err() }); err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	res := a.Result()
+	meta := reports.AuditMeta{Version: opts.F.Version, Command: reportCommandLine(opts.F.Args), Selection: sel}
+	if opts.F.Now != nil {
+		meta.Generated = opts.F.Now()
+	}
+	name := "audit-" + reportSlug(strings.Join(sel.Regions, "-")) + ".md"
+	where, err := reportWriteOut(opts, name, func(w io.Writer) error { return reports.WriteAudit(w, res, meta, lang) })
+	if err != nil {
+		return err
+	}
+	reportStatus(opts.F.Err, res.Local, where)
+	return nil
+}
+
+// reportWrite writes rep in the chosen format to stdout, a file, or a
+// directory (CSV: one file per table there).
+func reportWrite(opts *ReportOptions, rep *reports.Report) (string, error) {
+	if opts.Format == "csv" && reportIsDir(opts.Out) {
+		for _, t := range reports.Tables(rep.Result, rep.Lang) {
+			if rep.Result.Empty() {
+				t.Rows = nil
+			}
+			path := filepath.Join(opts.Out, t.ID+".csv")
+			if err := reportWriteFile(path, func(w io.Writer) error { return reports.WriteCSVTable(w, t) }); err != nil {
+				return "", fmt.Errorf("report: %w", err)
+			}
+		}
+		return opts.Out, nil
+	}
+	write := map[string]func(io.Writer, *reports.Report) error{
+		"md": reports.WriteMarkdown, "json": reports.WriteJSON, "csv": reports.WriteCSV, "html": reports.WriteHTML,
+	}[opts.Format]
+	return reportWriteOut(opts, "report."+opts.Format, func(w io.Writer) error { return write(w, rep) })
+}
+
+// reportWriteOut writes to stdout, to --out, or to --out/name when --out is a
+// directory, and says where.
+func reportWriteOut(opts *ReportOptions, name string, write func(io.Writer) error) (string, error) {
+	if opts.Out == "" || opts.Out == "-" {
+		var b bytes.Buffer // a failed report prints nothing
+		if err := write(&b); err != nil {
+			return "", fmt.Errorf("report: %w", err)
+		}
+		_, err := opts.F.Out.Write(b.Bytes())
+		return "", err
+	}
+	path := opts.Out
+	if reportIsDir(path) {
+		path = filepath.Join(path, name)
+	}
+	if err := reportWriteFile(path, write); err != nil {
+		return "", fmt.Errorf("report: %w", err)
+	}
+	return path, nil
+}
+
+func reportStatus(w io.Writer, r *reports.Result, where string) {
+	if r.Empty() {
+		fmt.Fprintln(w, "report: no models matched the selection")
+	} else {
+		fmt.Fprintf(w, "report: %d models in %d groups\n", r.Total.Models, len(r.Groups))
+	}
+	if where != "" {
+		fmt.Fprintf(w, "wrote %s\n", where)
+	}
+}
+
+func reportIsDir(path string) bool {
+	if path == "" || path == "-" {
+		return false
+	}
+	if strings.HasSuffix(path, string(os.PathSeparator)) {
+		return true
+	}
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// reportWriteFile writes beside path and renames, so a failed report never
+// leaves half a file where a good one was. A path ending in a separator is
+// created as a directory first.
+func reportWriteFile(path string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".report-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// commandLine renders args as a shell would need them typed.
+func reportCommandLine(args []string) string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		if a == "" || strings.ContainsAny(a, " \t\n\"'\\$`|&;<>()*?[]#~") {
+			a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		}
+		out[i] = a
+	}
+	return strings.Join(out, " ")
+}
+
+// slug makes a file-name part from a region name: lower-case ASCII letters,
+// digits and hyphens.
+func reportSlug(s string) string {
+	r := strings.NewReplacer("ä", "a", "ö", "o", "å", "a", "Ä", "a", "Ö", "o", "Å", "a")
+	s = strings.ToLower(r.Replace(s))
+	var b strings.Builder
+	dash := false
+	for _, c := range s {
+		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
+			b.WriteRune(c)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > 80 {
+		out = strings.TrimSuffix(out[:80], "-")
+	}
+	if out == "" {
+		out = "region"
+	}
+	return out
 }
