@@ -60,6 +60,7 @@ func buildQuery(req Request) (query.Query, error) {
 	add(FieldMethods, req.Methods)
 	add(FieldPhases, req.Phases)
 	add(FieldStage, req.Stages)
+	add(FieldYear, req.Years)
 	if req.Described != nil {
 		add(FieldDescribed, []string{fmt.Sprint(*req.Described)})
 	}

@@ -31,6 +31,7 @@ type Request struct {
 	Methods   []string `json:"methods,omitempty"`
 	Phases    []string `json:"phases,omitempty"`
 	Stages    []string `json:"stages,omitempty"`
+	Years     []string `json:"years,omitempty"`
 	Described *bool    `json:"described,omitempty"`
 	Limit     int      `json:"limit"`
 	Offset    int      `json:"offset"`
