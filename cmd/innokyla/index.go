@@ -1,23 +1,39 @@
 package main
 
-// PLACEHOLDER: owned by the search helper; replaced wholesale by the real command.
-
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
+	"github.com/innokyla/innokyla/index"
+	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
 )
 
 // IndexOptions are the flags of the index command.
-type IndexOptions struct{ F *Factory }
+type IndexOptions struct {
+	F       *Factory
+	Rebuild bool // --rebuild: start over instead of updating
+}
 
 // NewCmdIndex builds the index command.
 func NewCmdIndex(f *Factory, runF func(context.Context, *IndexOptions) error) *cobra.Command {
 	opts := &IndexOptions{F: f}
-	return &cobra.Command{
-		Use:   "index",
-		Short: "not built yet",
+	cmd := &cobra.Command{
+		Use:   "index [--rebuild]",
+		Short: "Bring the search index up to date with the stored models",
+		Long: `Bring the search index (<data>/index) up to date with the store: models
+that are new, have a new version, changed content or a new coding are
+(re)indexed, models no longer stored are removed, the rest are left alone.
+--rebuild deletes the index and builds it from scratch.
+
+Only one process may write the index. While another innokyla holds it
+(index, search or serve), this command stops within a second with an error
+instead of waiting.`,
+		Example: "  innokyla index\n  innokyla index --rebuild",
+		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -25,8 +41,52 @@ func NewCmdIndex(f *Factory, runF func(context.Context, *IndexOptions) error) *c
 			return runIndex(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Rebuild, "rebuild", false, "delete the index and build it again from the store")
+	return cmd
 }
 
 func runIndex(ctx context.Context, opts *IndexOptions) error {
-	return fmt.Errorf("index is not built yet")
+	st, err := opts.F.Store(ctx)
+	if err != nil {
+		return err
+	}
+	path := opts.F.IndexPath()
+	start := time.Now()
+	if opts.Rebuild {
+		if err := index.Remove(path); err != nil {
+			return indexErr(err, path)
+		}
+	}
+	ix, err := index.Open(path, index.Options{})
+	if err != nil {
+		return indexErr(err, path)
+	}
+	stats, err := ix.Sync(ctx, func(yield func(*model.Model) error) error {
+		return st.Each(ctx, store.Query{}, yield)
+	})
+	if cerr := ix.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	total := stats.Added + stats.Updated + stats.Unchanged
+	how := "updated"
+	if opts.Rebuild || stats.Rebuilt {
+		how = "rebuilt"
+	}
+	fmt.Fprintf(opts.F.Out, "Index %s: %d models (%d added, %d updated, %d removed, %d unchanged) in %s\n",
+		how, total, stats.Added, stats.Updated, stats.Removed, stats.Unchanged, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// indexErr adds what to try when the index is busy or missing.
+func indexErr(err error, path string) error {
+	switch {
+	case errors.Is(err, index.ErrLocked):
+		return withHint(err, fmt.Sprintf("Try: stop the other innokyla process using %s (index, search or serve) and run again", path))
+	case errors.Is(err, index.ErrNoIndex):
+		return withHint(err, "Try: innokyla index")
+	}
+	return err
 }

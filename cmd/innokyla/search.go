@@ -1,32 +1,228 @@
 package main
 
-// PLACEHOLDER: owned by the search helper; replaced wholesale by the real command.
-
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"strconv"
+	"strings"
 
+	"github.com/innokyla/innokyla/index"
+	"github.com/innokyla/innokyla/model"
 	"github.com/spf13/cobra"
 )
 
 // SearchOptions are the flags of the search command.
-type SearchOptions struct{ F *Factory }
+type SearchOptions struct {
+	F         *Factory
+	Query     string   // the arguments joined by spaces
+	Regions   []string // --region, as typed; resolved like crawl's
+	Methods   []string // --method: IDs or labels
+	Phases    []string // --phase: IDs or labels
+	Stages    []string // --stage
+	Described string   // --described: "", "true" or "false"
+	Limit     int
+	Offset    int
+	JSON      bool
+}
 
 // NewCmdSearch builds the search command.
 func NewCmdSearch(f *Factory, runF func(context.Context, *SearchOptions) error) *cobra.Command {
 	opts := &SearchOptions{F: f}
-	return &cobra.Command{
-		Use:   "search",
-		Short: "not built yet",
+	cmd := &cobra.Command{
+		Use:   "search QUERY [--region R] [--method M] [--phase P] [--stage S] [--described true|false]",
+		Short: "Search the indexed models in Finnish, with filters and facet counts",
+		Long: `Search the index built by 'innokyla index'. Words match their inflected
+forms (työpaja finds työpajoissa) and the compounds they end (kysely finds
+asiakaskyselyn). Query syntax: words (any may match), "a phrase", +must,
+-mustnot, field:value (title:, summary:, sections:, method:, phase:, region:,
+vuosi:).
+
+Filters: --region takes the same forms as crawl (Pirkanmaa, Tampere, a full
+region name); --method and --phase take codebook IDs or their Finnish names;
+repeat a filter for alternatives. A result line shows title, region, score
+and a snippet with the matches marked; facet counts follow. No match is not
+an error (exit 0).`,
+		Example: `  innokyla search "kokemusasiantuntija mielenterveys" --region Pirkanmaa
+  innokyla search '"asiakkaan polku"' --method workshop --phase planning
+  innokyla search työpaja --described true --json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Query = strings.TrimSpace(strings.Join(args, " "))
+			if err := opts.validate(); err != nil {
+				return withHint(usageError(err), "Try: innokyla search --help")
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return runSearch(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&opts.Regions, "region", nil, "only models in this `REGION` (repeatable)")
+	fl.StringArrayVar(&opts.Methods, "method", nil, "only models coded with this `METHOD` (repeatable)")
+	fl.StringArrayVar(&opts.Phases, "phase", nil, "only models with clients involved in this `PHASE` (repeatable)")
+	fl.StringArrayVar(&opts.Stages, "stage", nil, "only models at this development `STAGE` (repeatable)")
+	fl.StringVar(&opts.Described, "described", "", "true: only models that describe client involvement; false: only those that do not")
+	fl.IntVar(&opts.Limit, "limit", index.DefaultLimit, fmt.Sprintf("results to show (1-%d)", index.MaxLimit))
+	fl.IntVar(&opts.Offset, "offset", 0, "results to skip (for paging)")
+	fl.BoolVar(&opts.JSON, "json", false, "write hits, snippets and facets as JSON")
+	return cmd
+}
+
+func (o *SearchOptions) validate() error {
+	if o.Query == "" && len(o.Regions)+len(o.Methods)+len(o.Phases)+len(o.Stages) == 0 && o.Described == "" {
+		return fmt.Errorf("give a QUERY or at least one filter")
+	}
+	if n := len([]rune(o.Query)); n > index.MaxQueryLen {
+		return fmt.Errorf("query is %d characters; at most %d are allowed", n, index.MaxQueryLen)
+	}
+	if o.Limit < 1 || o.Limit > index.MaxLimit {
+		return fmt.Errorf("--limit %d: want 1 to %d", o.Limit, index.MaxLimit)
+	}
+	if o.Offset < 0 || o.Offset > index.MaxOffset {
+		return fmt.Errorf("--offset %d: want 0 to %d", o.Offset, index.MaxOffset)
+	}
+	if o.Described != "" {
+		if _, err := strconv.ParseBool(o.Described); err != nil {
+			return fmt.Errorf("--described %q: want true or false", o.Described)
+		}
+	}
+	return nil
+}
+
+// request turns the options into an index request, resolving regions,
+// methods and phases.
+func (o *SearchOptions) request() (index.Request, error) {
+	req := index.Request{Query: o.Query, Limit: o.Limit, Offset: o.Offset, Stages: o.Stages}
+	for _, r := range o.Regions {
+		names, err := index.ResolveRegion(r)
+		if err != nil {
+			return req, withHint(usageError(fmt.Errorf("--region: %w", err)), "Try: a welfare region (Pirkanmaa), a municipality (Tampere) or a full name")
+		}
+		req.Regions = append(req.Regions, names...)
+	}
+	for _, m := range o.Methods {
+		id, ok := index.MethodID(m)
+		if !ok {
+			return req, usageError(fmt.Errorf("--method %q: want one of %s", m, strings.Join(model.MethodIDs, ", ")))
+		}
+		req.Methods = append(req.Methods, id)
+	}
+	for _, p := range o.Phases {
+		id, ok := index.PhaseID(p)
+		if !ok {
+			return req, usageError(fmt.Errorf("--phase %q: want one of %s", p, strings.Join(model.PhaseIDs, ", ")))
+		}
+		req.Phases = append(req.Phases, id)
+	}
+	if o.Described != "" {
+		b, _ := strconv.ParseBool(o.Described) // checked in validate
+		req.Described = &b
+	}
+	return req, nil
 }
 
 func runSearch(ctx context.Context, opts *SearchOptions) error {
-	return fmt.Errorf("search is not built yet")
+	req, err := opts.request()
+	if err != nil {
+		return err
+	}
+	path := opts.F.IndexPath()
+	ix, err := index.Open(path, index.Options{ReadOnly: true})
+	if err != nil {
+		return indexErr(err, path)
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, req)
+	if err != nil {
+		return withHint(fmt.Errorf("search: %w", err), `Try: plain words, "a phrase", +must -not, field:value`)
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(opts.F.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	mark := [2]string{"**", "**"}
+	if IsTerminal(opts.F.Out) {
+		mark = [2]string{"\x1b[1;33m", "\x1b[0m"}
+	}
+	return writeSearchText(opts.F.Out, res, mark)
+}
+
+// writeSearchText writes one block per hit and the facet counts. Text from
+// the index is untrusted: control characters are dropped before printing.
+func writeSearchText(w io.Writer, res *index.Result, mark [2]string) error {
+	ew := &errWriter{w: w}
+	if res.Total == 0 {
+		ew.printf("No models match %q with these filters.\n", res.Query)
+		ew.printf("Try fewer or other words, or fewer filters.\n")
+		return ew.err
+	}
+	if len(res.Hits) == 0 {
+		ew.printf("%d models match %q, none after --offset %d.\n", res.Total, res.Query, res.Offset)
+		return ew.err
+	}
+	for i, h := range res.Hits {
+		region := h.Region
+		if region == "" {
+			region = "alue ei tiedossa"
+		}
+		ew.printf("%d. %s\n", res.Offset+i+1, clean(h.Title))
+		meta := []string{clean(region)}
+		if h.Stage != "" {
+			meta = append(meta, clean(h.Stage))
+		}
+		meta = append(meta, fmt.Sprintf("score %.2f", h.Score))
+		ew.printf("   %s\n", strings.Join(meta, " · "))
+		var b strings.Builder
+		for _, p := range h.Snippet.Parts {
+			if p.Mark {
+				b.WriteString(mark[0] + clean(p.Text) + mark[1])
+			} else {
+				b.WriteString(clean(p.Text))
+			}
+		}
+		if b.Len() > 0 {
+			ew.printf("   %s\n", b.String())
+		}
+		ew.printf("   %s\n", clean(h.URL))
+	}
+	ew.printf("\nShowing %d-%d of %d models for %q.\n", res.Offset+1, res.Offset+len(res.Hits), res.Total, res.Query)
+	for _, f := range res.Facets {
+		if len(f.Terms) == 0 {
+			continue
+		}
+		var terms []string
+		for _, t := range f.Terms {
+			terms = append(terms, fmt.Sprintf("%s %d", clean(t.Label), t.Count))
+		}
+		ew.printf("%s: %s\n", f.Label, strings.Join(terms, ", "))
+	}
+	return ew.err
+}
+
+// clean drops control characters (escape sequences included) from text
+// that came from crawled pages.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			if r == '\n' || r == '\t' {
+				return ' '
+			}
+			return -1
+		}
+		return r
+	}, s)
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...interface{}) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
 }

@@ -1,32 +1,131 @@
 package main
 
-// PLACEHOLDER: owned by the search helper; replaced wholesale by the real command.
-
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
+	"net/http"
+	"time"
 
+	"github.com/innokyla/innokyla/index"
+	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
 )
 
 // ServeOptions are the flags of the serve command.
-type ServeOptions struct{ F *Factory }
+type ServeOptions struct {
+	F    *Factory
+	Addr string // --addr host:port; loopback by default
+
+	// Listening, when set, is called with the base URL once the server
+	// accepts connections (tests use port 0).
+	Listening func(url string)
+}
+
+// Server timeouts.
+const (
+	serveReadHeaderTimeout = 5 * time.Second
+	serveReadTimeout       = 10 * time.Second
+	serveWriteTimeout      = 30 * time.Second
+	serveIdleTimeout       = 60 * time.Second
+	serveShutdownTimeout   = 5 * time.Second
+)
 
 // NewCmdServe builds the serve command.
 func NewCmdServe(f *Factory, runF func(context.Context, *ServeOptions) error) *cobra.Command {
 	opts := &ServeOptions{F: f}
-	return &cobra.Command{
-		Use:   "serve",
-		Short: "not built yet",
+	cmd := &cobra.Command{
+		Use:   "serve [--addr 127.0.0.1:8080]",
+		Short: "Serve the search page and its JSON API",
+		Long: `Serve a search page (Finnish) and a JSON API over the index, from this
+binary alone: no outside scripts or fonts, so it works offline.
+
+  GET /                 the page: search box, facet filters, results, model pages
+  GET /api/search       ?q=&region=&method=&phase=&stage=&described=&year=&page=&size=
+  GET /api/models/{id}  the stored record with its participation coding and evidence
+  GET /api/facets       facet counts over all indexed models
+
+Listens on loopback by default; --addr 0.0.0.0:8080 exposes it to the
+network. Ctrl-C stops it gracefully. The index is opened read-only, so
+'innokyla index' cannot run while serve does.`,
+		Example: "  innokyla serve\n  innokyla serve --addr 127.0.0.1:9000",
+		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, _, err := net.SplitHostPort(opts.Addr); err != nil {
+				return usageError(fmt.Errorf("--addr %q: want host:port: %w", opts.Addr, err))
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return runServe(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "`host:port` to listen on")
+	return cmd
 }
 
 func runServe(ctx context.Context, opts *ServeOptions) error {
-	return fmt.Errorf("serve is not built yet")
+	st, err := opts.F.Store(ctx)
+	if err != nil {
+		return err
+	}
+	path := opts.F.IndexPath()
+	ix, err := index.Open(path, index.Options{ReadOnly: true})
+	if err != nil {
+		return indexErr(err, path)
+	}
+	defer ix.Close()
+	lookup := func(ctx context.Context, id string) (*model.Model, error) {
+		m, err := st.Get(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, fmt.Errorf("%w: %v", index.ErrNotFound, err)
+		}
+		return m, err
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return withHint(fmt.Errorf("serve: %w", err), "Try: --addr 127.0.0.1:PORT with a free port")
+	}
+	srv := &http.Server{
+		Handler:           index.NewHandler(ix, lookup),
+		ReadHeaderTimeout: serveReadHeaderTimeout,
+		ReadTimeout:       serveReadTimeout,
+		WriteTimeout:      serveWriteTimeout,
+		IdleTimeout:       serveIdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	url := "http://" + ln.Addr().String()
+	if host, _, _ := net.SplitHostPort(opts.Addr); !isLoopback(host) {
+		fmt.Fprintf(opts.F.Err, "warning: listening on %s, reachable from other machines\n", opts.Addr)
+	}
+	n, _ := ix.Count()
+	fmt.Fprintf(opts.F.Err, "Serving %d models on %s (Ctrl-C stops)\n", n, url)
+	if opts.Listening != nil {
+		opts.Listening(url)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutCtx, cancel := context.WithTimeout(context.Background(), serveShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	fmt.Fprintln(opts.F.Err, "Stopped.")
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
