@@ -54,7 +54,10 @@ touched. A changed model gets a new version; the earlier one is kept.`,
 	}
 }
 
-type importCounts struct{ files, new, changed, unchanged int }
+type importCounts struct {
+	files, new, changed, unchanged int
+	notes                          []string
+}
 
 func runImport(ctx context.Context, opts *ImportOptions) error {
 	var jsonl, html []string
@@ -101,9 +104,12 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		}
 	}
 	if len(html) > 0 {
-		if err := importHTMLFiles(ctx, s, html, opts.F.Now().UTC(), &c); err != nil {
+		if err := importHTMLFiles(ctx, s, html, &c); err != nil {
 			return err
 		}
+	}
+	for _, n := range c.notes {
+		fmt.Fprintln(opts.F.Err, n)
 	}
 	fmt.Fprintf(opts.F.Err, "imported %d files: %d new, %d changed, %d unchanged models\n", c.files, c.new, c.changed, c.unchanged)
 	return nil

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -94,5 +96,46 @@ func TestImportNormalisesRegion(t *testing.T) {
 	_, out, _ := c.run("export")
 	if !strings.Contains(out, `"region":"Pirkanmaan hyvinvointialue"`) {
 		t.Errorf("region not normalised from region_raw:\n%s", out)
+	}
+}
+
+func TestImportSavedHTML(t *testing.T) {
+	site := filepath.Join("..", "..", "testdata", "site")
+	dirs, err := os.ReadDir(filepath.Join(site, "fi", "toimintamalli"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The sources say which models have a kehittämisen polku with text.
+	srcs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "sitesrc", "models", "*.yaml"))
+	withPath := 0
+	for _, src := range srcs {
+		if b, _ := os.ReadFile(src); strings.Contains(string(b), "page: kehittamisen-polku") {
+			withPath++
+		}
+	}
+	c := newCLI(t)
+	code, _, stderr := c.run("import", site)
+	if code != 0 || !strings.Contains(stderr, fmt.Sprintf("%d new", len(dirs))) || !strings.Contains(stderr, "were skipped") {
+		t.Fatalf("import of the mirror: exit %d, %s (want %d new models)", code, stderr, len(dirs))
+	}
+	_, out, _ := c.run("export")
+	gotPath := 0
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m model.Model
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatal(err)
+		}
+		if m.Title == "" || m.Region == "" && m.RegionRaw != "" && m.RegionRaw != "Täydentyy" {
+			t.Errorf("%s: title %q region %q from %q", m.ID, m.Title, m.Region, m.RegionRaw)
+		}
+		for _, s := range m.Sections {
+			if s.Page == model.PagePath {
+				gotPath++
+				break
+			}
+		}
+	}
+	if gotPath != withPath {
+		t.Errorf("%d models have kehittämisen polku sections, want %d", gotPath, withPath)
 	}
 }
