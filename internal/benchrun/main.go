@@ -1,0 +1,104 @@
+// Command benchrun measures every stage of the innokyla pipeline on
+// synthetic corpora and prints one markdown table. scripts/bench runs it.
+//
+// Each stage runs the real innokyla binary as a child process, so its peak
+// memory is the child's maximum resident set size, and the crawl goes over
+// real HTTP on loopback.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, out, errw io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	models := fs.String("models", "", "comma-separated corpus sizes (default 10000,100000)")
+	large := fs.Bool("large", false, "also 1,000,000 models (classify, index, report)")
+	bin := fs.String("bin", "", "innokyla binary to measure")
+	work := fs.String("work", "", "work directory (default a temporary one, removed after)")
+	keep := fs.Bool("keep", false, "keep the work directory")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *bin == "" {
+		return fmt.Errorf("--bin is required (scripts/bench builds it)")
+	}
+	sizes := []int{10_000, 100_000}
+	if *models != "" {
+		sizes = nil
+		for _, s := range strings.Split(*models, ",") {
+			n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(s), "_", ""))
+			if err != nil || n <= 0 {
+				return fmt.Errorf("--models %q: want positive integers", *models)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	if *large {
+		sizes = append(sizes, 1_000_000)
+	}
+	dir := *work
+	if dir == "" {
+		d, err := os.MkdirTemp("", "innokyla-bench-")
+		if err != nil {
+			return err
+		}
+		dir = d
+		if !*keep {
+			defer os.RemoveAll(d)
+		}
+	}
+	b := &bench{bin: *bin, dir: dir, log: errw}
+	var rows []row
+	for _, n := range sizes {
+		r, err := b.corpus(ctx, n, n >= 1_000_000)
+		rows = append(rows, r...)
+		if err != nil {
+			printTable(out, rows)
+			return err
+		}
+	}
+	printTable(out, rows)
+	return nil
+}
+
+func printTable(w io.Writer, rows []row) {
+	host, _ := os.Hostname()
+	fmt.Fprintf(w, "Machine: %s, %d cores, %s memory, %s %s/%s\n\n", host, runtime.NumCPU(), memTotal(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintln(w, "| models | stage | throughput | time | peak memory | notes |")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---|")
+	for _, r := range rows {
+		fmt.Fprintf(w, "| %d | %s | %s | %.2f s | %.0f MB | %s |\n", r.models, r.stage, r.throughput, r.seconds, r.peakMB, r.notes)
+	}
+}
+
+func memTotal() string {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return "?"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "MemTotal:" {
+			kb, _ := strconv.Atoi(f[1])
+			return fmt.Sprintf("%.1f GiB", float64(kb)/(1<<20))
+		}
+	}
+	return "?"
+}

@@ -1,0 +1,297 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"syscall"
+	"time"
+
+	"github.com/innokyla/innokyla/internal/synth"
+)
+
+const seed = 20231130
+
+type row struct {
+	models     int
+	stage      string
+	throughput string
+	seconds    float64
+	peakMB     float64
+	notes      string
+}
+
+type bench struct {
+	bin string
+	dir string
+	log io.Writer
+}
+
+// queries are the 20 fixed searches, each with facets, some with filters.
+var queries = []string{
+	"q=kysely", "q=asiakaskysely&phase=ideation", "q=kokemusasiantuntija", "q=työpaja&method=workshop",
+	"q=asiakaspalaute", "q=raati", "q=mielenterveys", "q=nuoret&region=Pirkanmaa", "q=ikäihmiset",
+	"q=perhekeskus", "q=%22asiakkaiden+kanssa%22", "q=haastattelu&phase=development", "q=kotihoito",
+	"q=palvelumuotoilu", "q=digitaalinen", "q=kuntoutus&method=feedback", "q=lastensuojelu",
+	"q=yhteiskehittäminen", "q=päihde&region=Lapin+hyvinvointialue", "q=terveysasema&stage=Valmis",
+}
+
+// corpus measures every stage on n synthetic models. With jsonlOnly the
+// corpus is imported instead of crawled, and crawl and run are not measured.
+func (b *bench) corpus(ctx context.Context, n int, jsonlOnly bool) ([]row, error) {
+	base := filepath.Join(b.dir, fmt.Sprint(n))
+	data := filepath.Join(base, "data")
+	var rows []row
+	textBytes, err := synthTextBytes(n)
+	if err != nil {
+		return nil, err
+	}
+	if jsonlOnly {
+		file := filepath.Join(base, "models.jsonl")
+		b.logf("generating %d models as JSONL", n)
+		if err := writeJSONL(file, n); err != nil {
+			return nil, err
+		}
+		r, err := b.stage(ctx, n, "import", data, "import", file)
+		if err != nil {
+			return rows, err
+		}
+		r.throughput = rate(n, r.seconds, "models/s")
+		rows = append(rows, r)
+	} else {
+		site := filepath.Join(base, "site")
+		b.logf("generating a site of %d models", n)
+		if err := synth.WriteSite(site, n, seed); err != nil {
+			return nil, err
+		}
+		srv, siteURL, err := serveDir(site)
+		if err != nil {
+			return nil, err
+		}
+		defer srv.Close()
+		r, err := b.stage(ctx, n, "crawl", data, "crawl", "--site", siteURL, "--delay", "0", "--parallel", "8")
+		if err != nil {
+			return rows, err
+		}
+		r.throughput = rate(2*n, r.seconds, "pages/s")
+		r.notes = "loopback, --delay 0 --parallel 8, main + kehittämisen polku pages"
+		rows = append(rows, r)
+		defer func() {
+			// The whole pipeline in one command, on a fresh data directory.
+			fresh := filepath.Join(base, "run-data")
+			r, err := b.stage(ctx, n, "run", fresh, "run", "--site", siteURL, "--out", filepath.Join(base, "out"), "--delay", "0", "--parallel", "8")
+			if err == nil {
+				r.throughput = rate(n, r.seconds, "models/s")
+				r.notes = "crawl + classify + index + report"
+				rows = append(rows, r)
+			}
+		}()
+	}
+	r, err := b.stage(ctx, n, "classify", data, "classify")
+	if err != nil {
+		return rows, err
+	}
+	r.throughput = rate(n, r.seconds, "models/s")
+	r.notes = fmt.Sprintf("%.1f MB/s of text (%.0f MB)", float64(textBytes)/1e6/r.seconds, float64(textBytes)/1e6)
+	rows = append(rows, r)
+
+	r, err = b.stage(ctx, n, "index", data, "index", "--rebuild")
+	if err != nil {
+		return rows, err
+	}
+	r.throughput = rate(n, r.seconds, "models/s")
+	r.notes = fmt.Sprintf("%.0f MB on disk", float64(dirSize(filepath.Join(data, "index")))/1e6)
+	rows = append(rows, r)
+
+	if r, err = b.search(ctx, n, data); err != nil {
+		return rows, err
+	}
+	rows = append(rows, r)
+
+	r, err = b.stage(ctx, n, "report", data, "report", "--format", "md", "--out", filepath.Join(base, "report.md"))
+	if err != nil {
+		return rows, err
+	}
+	r.throughput = rate(n, r.seconds, "models/s")
+	rows = append(rows, r)
+	return rows, nil
+}
+
+func (b *bench) logf(format string, args ...any) {
+	fmt.Fprintf(b.log, "bench: "+format+"\n", args...)
+}
+
+// stage runs one innokyla command and measures its time and peak RSS.
+func (b *bench) stage(ctx context.Context, n int, name, data string, args ...string) (row, error) {
+	b.logf("%d models: %s", n, name)
+	cmd := exec.CommandContext(ctx, b.bin, append([]string{"--data", data}, args...)...)
+	cmd.Stdout = io.Discard
+	errBuf := &tail{}
+	cmd.Stderr = errBuf
+	start := time.Now()
+	err := cmd.Run()
+	secs := time.Since(start).Seconds()
+	if err != nil {
+		return row{}, fmt.Errorf("%s on %d models: %v\n%s", name, n, err, errBuf.String())
+	}
+	return row{models: n, stage: name, seconds: secs, peakMB: maxRSS(cmd.ProcessState)}, nil
+}
+
+// search starts serve and times 20 fixed queries with facets, 10 rounds.
+func (b *bench) search(ctx context.Context, n int, data string) (row, error) {
+	b.logf("%d models: search", n)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return row{}, err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.CommandContext(ctx, b.bin, "--data", data, "serve", "--addr", addr)
+	errBuf := &tail{}
+	cmd.Stderr = errBuf
+	cmd.Stdout = io.Discard
+	if err := cmd.Start(); err != nil {
+		return row{}, err
+	}
+	stop := func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }
+	client := &http.Client{Timeout: 10 * time.Second}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		resp, err := client.Get("http://" + addr + "/api/facets")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			stop()
+			return row{}, fmt.Errorf("serve did not start: %v\n%s", err, errBuf.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	var lat []float64
+	for round := 0; round < 11; round++ {
+		for _, q := range queries {
+			start := time.Now()
+			resp, err := client.Get("http://" + addr + "/api/search?" + q)
+			if err != nil {
+				stop()
+				return row{}, err
+			}
+			var body map[string]any
+			err = json.NewDecoder(resp.Body).Decode(&body)
+			resp.Body.Close()
+			if err != nil || resp.StatusCode != 200 {
+				stop()
+				return row{}, fmt.Errorf("search %s: status %d, %v", q, resp.StatusCode, err)
+			}
+			if round > 0 { // the first round warms caches
+				lat = append(lat, float64(time.Since(start).Microseconds())/1000)
+			}
+		}
+	}
+	stop()
+	sort.Float64s(lat)
+	p50, p95 := lat[len(lat)/2], lat[len(lat)*95/100]
+	return row{models: n, stage: "search", seconds: sum(lat) / 1000, peakMB: maxRSS(cmd.ProcessState),
+		throughput: fmt.Sprintf("p50 %.1f ms, p95 %.1f ms", p50, p95),
+		notes:      fmt.Sprintf("%d queries with facets over HTTP (serve)", len(lat))}, nil
+}
+
+func sum(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+func rate(n int, secs float64, unit string) string {
+	return fmt.Sprintf("%.0f %s", float64(n)/secs, unit)
+}
+
+func maxRSS(ps *os.ProcessState) float64 {
+	if ps == nil {
+		return 0
+	}
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		return float64(ru.Maxrss) / 1024 // Linux reports KiB
+	}
+	return 0
+}
+
+func dirSize(dir string) int64 {
+	var total int64
+	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			total += info.Size()
+		}
+		return nil
+	})
+	return total
+}
+
+func serveDir(dir string) (*http.Server, string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, "", err
+	}
+	srv := &http.Server{Handler: http.FileServer(http.Dir(dir))}
+	go srv.Serve(ln)
+	u := url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/"}
+	return srv, u.String(), nil
+}
+
+func writeJSONL(path string, n int) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	if err := synth.WriteJSONL(w, n, seed); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// synthTextBytes is the size of the text the classifier reads.
+func synthTextBytes(n int) (int64, error) {
+	g := synth.New(seed)
+	var total int64
+	for i := 0; i < n; i++ {
+		m, _ := g.Next()
+		for _, s := range m.Sections {
+			total += int64(len(s.Text))
+		}
+	}
+	return total, nil
+}
+
+// tail keeps the last 4 KB written to it, for error messages.
+type tail struct{ b []byte }
+
+func (t *tail) Write(p []byte) (int, error) {
+	t.b = append(t.b, p...)
+	if len(t.b) > 4096 {
+		t.b = t.b[len(t.b)-4096:]
+	}
+	return len(p), nil
+}
+
+func (t *tail) String() string { return string(t.b) }
