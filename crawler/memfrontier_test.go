@@ -1,0 +1,160 @@
+package crawler
+
+import (
+	"context"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/innokyla/innokyla/model"
+)
+
+// memFrontier is an in-memory Frontier for the package tests; the SQLite
+// one (store.Frontier) is tested in its package and through the CLI.
+type memFrontier struct {
+	mu      sync.Mutex
+	runs    []memRun
+	targets map[string]*memTarget
+	models  map[string][]*model.Model // id -> versions
+	puts    map[string]int            // id -> Commit calls with a model
+	fails   map[string]string         // target -> kind of the last failure
+}
+
+type memRun struct {
+	key        string
+	finished   bool
+	discovered bool
+}
+
+type memTarget struct {
+	Target
+	site        string
+	seenRun     int64
+	partialRun  int64
+	partialPage *Partial
+}
+
+func newMemFrontier() *memFrontier {
+	return &memFrontier{targets: map[string]*memTarget{}, models: map[string][]*model.Model{},
+		puts: map[string]int{}, fails: map[string]string{}}
+}
+
+func (f *memFrontier) BeginRun(_ context.Context, key string, _ time.Time) (Run, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := len(f.runs) - 1; i >= 0; i-- {
+		if f.runs[i].key == key && !f.runs[i].finished {
+			return Run{ID: int64(i + 1), Resumed: true, Discovered: f.runs[i].discovered}, nil
+		}
+	}
+	f.runs = append(f.runs, memRun{key: key})
+	return Run{ID: int64(len(f.runs))}, nil
+}
+
+func (f *memFrontier) EndRun(_ context.Context, run int64, _ time.Time, _ string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.runs[run-1].finished = true
+	return nil
+}
+
+func (f *memFrontier) MarkDiscovered(_ context.Context, run int64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.runs[run-1].discovered = true
+	return nil
+}
+
+func (f *memFrontier) AddTargets(_ context.Context, run int64, site string, ts []Target) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, t := range ts {
+		mt, ok := f.targets[t.URL]
+		if !ok {
+			mt = &memTarget{Target: Target{URL: t.URL}, site: site}
+			f.targets[t.URL] = mt
+		}
+		mt.Lastmod = t.Lastmod
+		mt.seenRun = run
+	}
+	return nil
+}
+
+func (f *memFrontier) Targets(_ context.Context, run int64, site string) ([]Target, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []Target
+	for _, mt := range f.targets {
+		if mt.site != site || mt.seenRun != run {
+			continue
+		}
+		t := mt.Target
+		t.Partial = nil
+		if mt.partialRun == run {
+			t.Partial = mt.partialPage
+		}
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	return out, nil
+}
+
+func (f *memFrontier) SavePartial(_ context.Context, run int64, target string, p Partial) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	mt := f.targets[target]
+	mt.partialRun, mt.partialPage = run, &p
+	return nil
+}
+
+func (f *memFrontier) Commit(_ context.Context, c Commit) (Outcome, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	mt := f.targets[c.Target]
+	out := OutcomeNone
+	if c.Model != nil {
+		f.puts[c.Model.ID]++
+		vs := f.models[c.Model.ID]
+		h := c.Model.Hash()
+		switch {
+		case len(vs) == 0:
+			out = OutcomeNew
+		case vs[len(vs)-1].Hash() == h:
+			out = OutcomeUnchanged
+		default:
+			out = OutcomeChanged
+		}
+		if out != OutcomeUnchanged {
+			m := *c.Model
+			m.Version = len(vs) + 1
+			f.models[c.Model.ID] = append(vs, &m)
+		}
+	}
+	mt.ModelID, mt.Region, mt.Modified = c.ModelID, c.Region, c.Modified
+	if c.Stored {
+		mt.StoredLastmod = c.Lastmod
+		mt.MainETag, mt.MainLastModified = c.MainETag, c.MainLastModified
+		mt.PathETag, mt.PathLastModified = c.PathETag, c.PathLastModified
+	}
+	mt.DoneRun = c.Run
+	mt.partialRun, mt.partialPage = 0, nil
+	return out, nil
+}
+
+func (f *memFrontier) Fail(_ context.Context, run int64, target, kind, msg string, _ time.Time) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.fails[target] = kind
+	return nil
+}
+
+// latest returns the latest version of every stored model.
+func (f *memFrontier) latest() map[string]*model.Model {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[string]*model.Model{}
+	for id, vs := range f.models {
+		out[id] = vs[len(vs)-1]
+	}
+	return out
+}

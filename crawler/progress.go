@@ -1,0 +1,25 @@
+package crawler
+
+import (
+	"fmt"
+	"time"
+)
+
+// progress writes one status line, at most ten times a second, or the
+// last one with a newline when final.
+func (c *Crawler) progress(final bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := time.Now()
+	if !final && now.Sub(c.lastProgress) < 100*time.Millisecond {
+		return
+	}
+	c.lastProgress = now
+	s := &c.sum
+	done := s.New + s.Changed + s.Unchanged + s.Skipped + s.Done + s.FailedTotal()
+	fmt.Fprintf(c.opts.Progress, "\rcrawl: %d/%d models  %d new  %d changed  %d unchanged  %d failed ",
+		done, s.Targets, s.New, s.Changed, s.Unchanged, s.FailedTotal())
+	if final {
+		fmt.Fprintln(c.opts.Progress)
+	}
+}

@@ -1,0 +1,332 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/innokyla/innokyla/model"
+)
+
+// maxFailures is how many failures the summary lists one by one.
+const maxFailures = 20
+
+// process crawls the targets with Parallel workers. After ctx is
+// cancelled no new target starts.
+func (c *Crawler) process(ctx context.Context, run Run, targets []Target) error {
+	work := make(chan *Target)
+	errc := make(chan error, c.opts.Parallel)
+	var wg sync.WaitGroup
+	for range c.opts.Parallel {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range work {
+				if err := c.target(ctx, run, t); err != nil {
+					errc <- err
+					return
+				}
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range targets {
+		select {
+		case <-ctx.Done():
+			break feed
+		case err = <-errc:
+			break feed
+		case work <- &targets[i]:
+		}
+	}
+	close(work)
+	wg.Wait()
+	close(errc)
+	if err == nil {
+		err = <-errc
+	}
+	return err
+}
+
+// target crawls one model. Errors of the site are recorded as failures;
+// only an error of the frontier (the store) is returned.
+func (c *Crawler) target(ctx context.Context, run Run, t *Target) error {
+	if t.DoneRun == run.ID {
+		c.count(func(s *Summary) { s.Done++ })
+		return nil
+	}
+	if c.opts.Since != "" && t.Lastmod != "" && t.Lastmod < c.opts.Since {
+		c.count(func(s *Summary) { s.Skipped++ })
+		return nil
+	}
+	// The sitemap says the model did not change since it was stored.
+	if t.Lastmod != "" && t.Lastmod == t.StoredLastmod && t.ModelID != "" {
+		if len(c.regions) > 0 && !c.regions[t.Region] {
+			c.count(func(s *Summary) { s.Skipped++ })
+			return nil
+		}
+		if !c.reserve() {
+			c.count(func(s *Summary) { s.Skipped++ })
+			return nil
+		}
+		return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
+			ModelID: t.ModelID, Region: t.Region, Modified: t.Modified,
+			MainETag: t.MainETag, MainLastModified: t.MainLastModified,
+			PathETag: t.PathETag, PathLastModified: t.PathLastModified}, OutcomeUnchanged)
+	}
+	if !c.reserve() {
+		c.count(func(s *Summary) { s.Skipped++ })
+		return nil
+	}
+	main := t.Partial
+	if main == nil {
+		etag, lm := "", ""
+		if t.ModelID != "" {
+			etag, lm = t.MainETag, t.MainLastModified
+		}
+		pg, err := c.fetch(t.URL, etag, lm)
+		if err != nil {
+			c.release()
+			return c.fail(ctx, run, t.URL, err)
+		}
+		if pg.Status == http.StatusNotModified {
+			return c.notModified(ctx, run, t)
+		}
+		main = &Partial{URL: pg.URL, ContentType: pg.ContentType, ETag: pg.ETag, LastModified: pg.LastModified, Body: pg.Body}
+	}
+	return c.withMain(ctx, run, t, main)
+}
+
+// notModified handles a 304 for the main page: the path page decides.
+func (c *Crawler) notModified(ctx context.Context, run Run, t *Target) error {
+	pathURL := pathPageURL(t.URL, nil)
+	pg, err := c.fetch(pathURL, t.PathETag, t.PathLastModified)
+	var fe *FetchError
+	switch {
+	case err == nil && pg.Status == http.StatusNotModified,
+		errors.As(err, &fe) && fe.Status == http.StatusNotFound && t.PathETag == "" && t.PathLastModified == "":
+		return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
+			ModelID: t.ModelID, Region: t.Region, Modified: t.Modified,
+			MainETag: t.MainETag, MainLastModified: t.MainLastModified,
+			PathETag: t.PathETag, PathLastModified: t.PathLastModified}, OutcomeUnchanged)
+	case err != nil:
+		c.release()
+		return c.fail(ctx, run, t.URL, err)
+	}
+	// The path page changed: fetch the main page again, whole.
+	mp, err := c.fetch(t.URL, "", "")
+	if err != nil {
+		c.release()
+		return c.fail(ctx, run, t.URL, err)
+	}
+	main := &Partial{URL: mp.URL, ContentType: mp.ContentType, ETag: mp.ETag, LastModified: mp.LastModified, Body: mp.Body}
+	return c.finish(ctx, run, t, main, pg)
+}
+
+// withMain reads the main page, applies the filters, keeps the page and
+// fetches the kehittämisen polku page.
+func (c *Crawler) withMain(ctx context.Context, run Run, t *Target, main *Partial) error {
+	mp := &page{URL: main.URL, ContentType: main.ContentType, Body: main.Body}
+	doc, err := mp.document()
+	if err != nil {
+		c.release()
+		return c.fail(ctx, run, t.URL, &FetchError{Kind: KindExtract, URL: t.URL, Err: err})
+	}
+	m, err := extractDocs(doc, nil, main.URL)
+	if err != nil {
+		c.release()
+		return c.fail(ctx, run, t.URL, &FetchError{Kind: KindExtract, URL: t.URL, Err: err})
+	}
+	if !c.wanted(m) {
+		c.release()
+		c.count(func(s *Summary) { s.Skipped++ })
+		return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod,
+			ModelID: m.ID, Region: m.Region, Modified: modifiedOf(m)}, OutcomeNone)
+	}
+	if t.Partial == nil {
+		if err := c.front.SavePartial(context.WithoutCancel(ctx), run.ID, t.URL, *main); err != nil {
+			return fmt.Errorf("crawl %s: %w", t.URL, err)
+		}
+	}
+	if ctx.Err() != nil {
+		c.release()
+		return nil // resumed later from the kept main page
+	}
+	base, _ := url.Parse(main.URL)
+	pathURL := pathPageURL(t.URL, c.pathLink(mp, base, m.ID))
+	pg, err := c.fetch(pathURL, "", "")
+	var fe *FetchError
+	switch {
+	case err == nil:
+	case errors.As(err, &fe) && fe.Status == http.StatusNotFound:
+		pg = nil // a model without a kehittämisen polku page
+	default:
+		c.release()
+		return c.fail(ctx, run, t.URL, err)
+	}
+	return c.finish(ctx, run, t, main, pg)
+}
+
+// finish extracts the model from both pages and commits it.
+func (c *Crawler) finish(ctx context.Context, run Run, t *Target, main *Partial, path *page) error {
+	mainPage := &page{URL: main.URL, ContentType: main.ContentType, Body: main.Body}
+	mainDoc, err := mainPage.document()
+	if err != nil {
+		c.release()
+		return c.fail(ctx, run, t.URL, &FetchError{Kind: KindExtract, URL: t.URL, Err: err})
+	}
+	m, err := func() (*model.Model, error) {
+		if path == nil {
+			return extractDocs(mainDoc, nil, main.URL)
+		}
+		pathDoc, err := path.document()
+		if err != nil {
+			return nil, err
+		}
+		return extractDocs(mainDoc, pathDoc, main.URL)
+	}()
+	if err != nil {
+		c.release()
+		return c.fail(ctx, run, t.URL, &FetchError{Kind: KindExtract, URL: t.URL, Err: err})
+	}
+	m.FetchedAt = c.opts.Now().UTC().Truncate(1e9)
+	cm := Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Model: m, Stored: true,
+		ModelID: m.ID, Region: m.Region, Modified: modifiedOf(m),
+		MainETag: main.ETag, MainLastModified: main.LastModified}
+	if path != nil {
+		cm.PathETag, cm.PathLastModified = path.ETag, path.LastModified
+	}
+	return c.commit(ctx, cm, OutcomeNone)
+}
+
+// commit writes through the frontier and counts the outcome; counted is
+// the outcome to count when no model is given.
+func (c *Crawler) commit(ctx context.Context, cm Commit, counted Outcome) error {
+	cm.Now = c.opts.Now()
+	out, err := c.front.Commit(context.WithoutCancel(ctx), cm)
+	if err != nil {
+		return fmt.Errorf("crawl %s: %w", cm.Target, err)
+	}
+	if cm.Model == nil {
+		out = counted
+	}
+	c.count(func(s *Summary) {
+		switch out {
+		case OutcomeNew:
+			s.New++
+		case OutcomeChanged:
+			s.Changed++
+		case OutcomeUnchanged:
+			s.Unchanged++
+		}
+	})
+	return nil
+}
+
+// fail records a failed target; the next run tries it again.
+func (c *Crawler) fail(ctx context.Context, run Run, target string, err error) error {
+	var fe *FetchError
+	if errors.As(err, &fe) && fe.Kind == KindCanceled {
+		return nil // stopped, not failed: the resumed run fetches it
+	}
+	kind := c.noteFailure(target, err)
+	if kind == KindRobots {
+		return nil
+	}
+	if ferr := c.front.Fail(context.WithoutCancel(ctx), run.ID, target, kind, err.Error(), c.opts.Now()); ferr != nil {
+		return fmt.Errorf("crawl %s: %w", target, ferr)
+	}
+	return nil
+}
+
+// noteFailure counts a failure in the summary and returns its kind.
+func (c *Crawler) noteFailure(u string, err error) string {
+	kind := KindNetwork
+	var fe *FetchError
+	if errors.As(err, &fe) {
+		kind = fe.Kind
+	}
+	c.count(func(s *Summary) {
+		if kind == KindRobots {
+			s.Blocked++
+			return
+		}
+		s.Failed[kind]++
+		if len(s.Failures) < maxFailures {
+			s.Failures = append(s.Failures, Failure{URL: u, Kind: kind, Error: err.Error()})
+		}
+	})
+	return kind
+}
+
+// wanted applies --region and --since to a read model.
+func (c *Crawler) wanted(m *model.Model) bool {
+	if len(c.regions) > 0 {
+		ok := false
+		for _, r := range m.Regions {
+			ok = ok || c.regions[r]
+		}
+		if !ok {
+			return false
+		}
+	}
+	if c.opts.Since != "" {
+		if d := modifiedOf(m); d != "" && d < c.opts.Since {
+			return false
+		}
+	}
+	return true
+}
+
+func modifiedOf(m *model.Model) string {
+	if m.Modified != "" {
+		return m.Modified
+	}
+	return m.Created
+}
+
+// reserve counts a model against Max; false when Max is reached.
+func (c *Crawler) reserve() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.opts.Max > 0 && c.accepted >= c.opts.Max {
+		return false
+	}
+	c.accepted++
+	return true
+}
+
+func (c *Crawler) release() {
+	c.mu.Lock()
+	c.accepted--
+	c.mu.Unlock()
+}
+
+// pathLink finds the main page's link to its kehittämisen polku page.
+func (c *Crawler) pathLink(mp *page, base *url.URL, id string) *url.URL {
+	var found *url.URL
+	c.links(mp, func(u *url.URL, _ string) {
+		if found == nil && strings.Contains(u.Path, "/"+id+"/kehittamisen-polku") {
+			found = u
+		}
+	})
+	return found
+}
+
+// pathPageURL is the kehittämisen polku page of a model page: the link
+// found on it, else the model URL with /kehittamisen-polku appended (with
+// a trailing slash when the model URL has one).
+func pathPageURL(target string, link *url.URL) string {
+	if link != nil {
+		return link.String()
+	}
+	if strings.HasSuffix(target, "/") {
+		return target + "kehittamisen-polku/"
+	}
+	return target + "/kehittamisen-polku"
+}
