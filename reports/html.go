@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sort"
 
 	"github.com/innokyla/innokyla/model"
 )
@@ -108,10 +109,14 @@ type text struct {
 // shade is the share of the group's models with clients in the phase.
 func heatmap(r *Result, l Lang) *chart {
 	const labelW, cellW, cellH, top = 300, 120, 28, 56
-	groups := append(append([]*Group{}, r.Groups...), r.Total)
-	c := &chart{Title: l.t("Asiakkaiden osallistuminen vaiheittain (osuus ryhmän malleista)",
-		"Client involvement by phase (share of the group's models)"),
-		Width: labelW + cellW*nPhases + 10, Height: top + cellH*len(groups) + 10}
+	groups := largest(r.Groups, maxHeatmapRows)
+	title := l.t("Asiakkaiden osallistuminen vaiheittain (osuus ryhmän malleista)",
+		"Client involvement by phase (share of the group's models)")
+	if len(groups) < len(r.Groups) {
+		title += fmt.Sprintf(l.t("; %d suurinta ryhmää %d:stä", "; the %d largest of %d groups"), len(groups), len(r.Groups))
+	}
+	groups = append(groups, r.Total)
+	c := &chart{Title: title, Width: labelW + cellW*nPhases + 10, Height: top + cellH*len(groups) + 10}
 	for p, id := range model.PhaseIDs {
 		c.Texts = append(c.Texts, text{X: labelW + p*cellW + cellW/2, Y: top - 12, Anchor: "middle", Bold: true, S: l.phase(id)})
 	}
@@ -132,6 +137,28 @@ func heatmap(r *Result, l Lang) *chart {
 		}
 	}
 	return c
+}
+
+// maxHeatmapRows bounds the heatmap; the tables still list every group.
+const maxHeatmapRows = 40
+
+// largest returns the n groups with the most models, in their given order.
+func largest(gs []*Group, n int) []*Group {
+	if len(gs) <= n {
+		return append([]*Group{}, gs...)
+	}
+	idx := make([]int, len(gs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return gs[idx[a]].Models > gs[idx[b]].Models })
+	idx = idx[:n]
+	sort.Ints(idx)
+	out := make([]*Group, n)
+	for i, j := range idx {
+		out[i] = gs[j]
+	}
+	return out
 }
 
 // phaseColors are the bar colours of the four phases and of "no phase".
