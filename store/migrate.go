@@ -39,6 +39,43 @@ var migrations = []string{
 		participation TEXT NOT NULL,
 		PRIMARY KEY (id, version, codebook)
 	);`,
+	// 2: crawl runs and frontier (store/frontier.go, owned by the crawler).
+	`CREATE TABLE crawl_runs (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		key TEXT NOT NULL,
+		started_at TEXT NOT NULL,
+		finished_at TEXT NOT NULL DEFAULT '',
+		discovered INTEGER NOT NULL DEFAULT 0,
+		summary TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX crawl_runs_key ON crawl_runs(key);
+	CREATE TABLE crawl_targets (
+		url TEXT PRIMARY KEY,
+		site TEXT NOT NULL,
+		lastmod TEXT NOT NULL DEFAULT '',
+		seen_run INTEGER NOT NULL DEFAULT 0,
+		model_id TEXT NOT NULL DEFAULT '',
+		region TEXT NOT NULL DEFAULT '',
+		modified TEXT NOT NULL DEFAULT '',
+		stored_lastmod TEXT NOT NULL DEFAULT '',
+		done_run INTEGER NOT NULL DEFAULT 0,
+		main_etag TEXT NOT NULL DEFAULT '',
+		main_last_modified TEXT NOT NULL DEFAULT '',
+		path_etag TEXT NOT NULL DEFAULT '',
+		path_last_modified TEXT NOT NULL DEFAULT '',
+		partial_run INTEGER NOT NULL DEFAULT 0,
+		partial_url TEXT NOT NULL DEFAULT '',
+		partial_type TEXT NOT NULL DEFAULT '',
+		partial_etag TEXT NOT NULL DEFAULT '',
+		partial_last_modified TEXT NOT NULL DEFAULT '',
+		partial_body BLOB,
+		fail_run INTEGER NOT NULL DEFAULT 0,
+		fail_kind TEXT NOT NULL DEFAULT '',
+		fail_error TEXT NOT NULL DEFAULT '',
+		fail_count INTEGER NOT NULL DEFAULT 0,
+		failed_at TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX crawl_targets_seen ON crawl_targets(site, seen_run);`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
