@@ -1,0 +1,237 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/innokyla/innokyla/model"
+)
+
+// The crawl frontier: runs, the model pages a run found (targets) with
+// what the crawler learnt about them, and a fetched main page kept until
+// its model is stored. The crawler package defines the interface it needs;
+// the CLI adapts these methods to it.
+
+// CrawlRun is one crawl run.
+type CrawlRun struct {
+	ID         int64
+	Resumed    bool
+	Discovered bool
+}
+
+// CrawlTarget is a model's main page and what earlier runs learnt of it.
+type CrawlTarget struct {
+	URL, Lastmod                             string
+	ModelID, Region, Modified, StoredLastmod string
+	DoneRun                                  int64
+	MainETag, MainLastModified               string
+	PathETag, PathLastModified               string
+	Partial                                  *CrawlPartial
+}
+
+// CrawlPartial is a fetched main page whose model is not stored yet.
+type CrawlPartial struct {
+	URL, ContentType, ETag, LastModified string
+	Body                                 []byte
+}
+
+// CrawlCommit is the result of crawling one target (fields as in
+// crawler.Commit, so one converts to the other).
+type CrawlCommit struct {
+	Run     int64
+	Target  string
+	Lastmod string
+	Model   *model.Model
+	Stored  bool
+
+	ModelID, Region, Modified string
+
+	MainETag, MainLastModified string
+	PathETag, PathLastModified string
+	Now                        time.Time
+}
+
+// CrawlFailure is a target whose last attempt failed.
+type CrawlFailure struct {
+	URL, Kind, Error string
+	Count            int
+	At               string
+}
+
+// BeginCrawl resumes the latest unfinished run with key, or starts one.
+func (s *Store) BeginCrawl(ctx context.Context, key string, now time.Time) (CrawlRun, error) {
+	var r CrawlRun
+	var finished string
+	var discovered int
+	err := s.db.QueryRowContext(ctx,
+		`SELECT id, finished_at, discovered FROM crawl_runs WHERE key = ? ORDER BY id DESC LIMIT 1`, key).
+		Scan(&r.ID, &finished, &discovered)
+	switch {
+	case err == nil && finished == "":
+		r.Resumed, r.Discovered = true, discovered != 0
+		return r, nil
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return r, fmt.Errorf("begin crawl: %w", err)
+	}
+	res, err := s.db.ExecContext(ctx, `INSERT INTO crawl_runs (key, started_at) VALUES (?, ?)`, key, formatTime(now))
+	if err != nil {
+		return r, fmt.Errorf("begin crawl: %w", err)
+	}
+	r.ID, err = res.LastInsertId()
+	if err != nil {
+		return r, fmt.Errorf("begin crawl: %w", err)
+	}
+	return r, nil
+}
+
+// EndCrawl marks a run finished with its summary.
+func (s *Store) EndCrawl(ctx context.Context, run int64, now time.Time, summary string) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE crawl_runs SET finished_at = ?, summary = ? WHERE id = ?`,
+		formatTime(now), summary, run); err != nil {
+		return fmt.Errorf("end crawl %d: %w", run, err)
+	}
+	return nil
+}
+
+// MarkCrawlDiscovered records that the run's discovery is complete.
+func (s *Store) MarkCrawlDiscovered(ctx context.Context, run int64) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE crawl_runs SET discovered = 1 WHERE id = ?`, run); err != nil {
+		return fmt.Errorf("crawl run %d: %w", run, err)
+	}
+	return nil
+}
+
+// AddCrawlTargets records the model pages a run found, in one transaction.
+func (s *Store) AddCrawlTargets(ctx context.Context, run int64, site string, ts []CrawlTarget) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("add crawl targets: %w", err)
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO crawl_targets (url, site, lastmod, seen_run) VALUES (?, ?, ?, ?)
+		ON CONFLICT(url) DO UPDATE SET site = excluded.site, lastmod = excluded.lastmod, seen_run = excluded.seen_run`)
+	if err != nil {
+		return fmt.Errorf("add crawl targets: %w", err)
+	}
+	defer stmt.Close()
+	for _, t := range ts {
+		if _, err := stmt.ExecContext(ctx, t.URL, site, t.Lastmod, run); err != nil {
+			return fmt.Errorf("add crawl target %s: %w", t.URL, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("add crawl targets: %w", err)
+	}
+	return nil
+}
+
+// CrawlTargets returns the targets the run found, ordered by URL; a kept
+// main page only when it was fetched by this run.
+func (s *Store) CrawlTargets(ctx context.Context, run int64, site string) ([]CrawlTarget, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT url, lastmod, model_id, region, modified, stored_lastmod, done_run,
+		main_etag, main_last_modified, path_etag, path_last_modified,
+		partial_run, partial_url, partial_type, partial_etag, partial_last_modified, partial_body
+		FROM crawl_targets WHERE site = ? AND seen_run = ? ORDER BY url`, site, run)
+	if err != nil {
+		return nil, fmt.Errorf("crawl targets: %w", err)
+	}
+	defer rows.Close()
+	var out []CrawlTarget
+	for rows.Next() {
+		var t CrawlTarget
+		var p CrawlPartial
+		var prun int64
+		if err := rows.Scan(&t.URL, &t.Lastmod, &t.ModelID, &t.Region, &t.Modified, &t.StoredLastmod, &t.DoneRun,
+			&t.MainETag, &t.MainLastModified, &t.PathETag, &t.PathLastModified,
+			&prun, &p.URL, &p.ContentType, &p.ETag, &p.LastModified, &p.Body); err != nil {
+			return nil, fmt.Errorf("crawl targets: %w", err)
+		}
+		if prun == run && p.Body != nil {
+			t.Partial = &p
+		}
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("crawl targets: %w", err)
+	}
+	return out, nil
+}
+
+// SaveCrawlPartial keeps a fetched main page until its model is committed.
+func (s *Store) SaveCrawlPartial(ctx context.Context, run int64, target string, p CrawlPartial) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE crawl_targets SET partial_run = ?, partial_url = ?, partial_type = ?,
+		partial_etag = ?, partial_last_modified = ?, partial_body = ? WHERE url = ?`,
+		run, p.URL, p.ContentType, p.ETag, p.LastModified, p.Body, target); err != nil {
+		return fmt.Errorf("keep page %s: %w", target, err)
+	}
+	return nil
+}
+
+// CommitCrawl stores c.Model (when not nil) and marks the target done in
+// the run, in one transaction: a crawl killed at any point has either done
+// both or neither. It returns what Put would.
+func (s *Store) CommitCrawl(ctx context.Context, c CrawlCommit) (res PutResult, stored bool, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return Unchanged, false, fmt.Errorf("commit %s: %w", c.Target, err)
+	}
+	defer tx.Rollback()
+	if c.Model != nil {
+		if c.Model.ID == "" {
+			return Unchanged, false, fmt.Errorf("commit %s: model has no id", c.Target)
+		}
+		c.Model.ContentSHA256 = c.Model.Hash()
+		if res, err = put(ctx, tx, c.Model); err != nil {
+			return Unchanged, false, fmt.Errorf("commit %s: %w", c.Target, err)
+		}
+		stored = true
+	}
+	q := `UPDATE crawl_targets SET model_id = ?, region = ?, modified = ?, done_run = ?,
+		partial_run = 0, partial_url = '', partial_type = '', partial_etag = '', partial_last_modified = '', partial_body = NULL,
+		fail_run = 0, fail_kind = '', fail_error = '', fail_count = 0`
+	args := []any{c.ModelID, c.Region, c.Modified, c.Run}
+	if c.Stored {
+		q += `, stored_lastmod = ?, main_etag = ?, main_last_modified = ?, path_etag = ?, path_last_modified = ?`
+		args = append(args, c.Lastmod, c.MainETag, c.MainLastModified, c.PathETag, c.PathLastModified)
+	}
+	q += ` WHERE url = ?`
+	args = append(args, c.Target)
+	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+		return Unchanged, false, fmt.Errorf("commit %s: %w", c.Target, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return Unchanged, false, fmt.Errorf("commit %s: %w", c.Target, err)
+	}
+	return res, stored, nil
+}
+
+// FailCrawl records a failure of the target in the run.
+func (s *Store) FailCrawl(ctx context.Context, run int64, target, kind, msg string, now time.Time) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE crawl_targets SET fail_run = ?, fail_kind = ?, fail_error = ?,
+		fail_count = fail_count + 1, failed_at = ? WHERE url = ?`, run, kind, msg, formatTime(now), target); err != nil {
+		return fmt.Errorf("record failure of %s: %w", target, err)
+	}
+	return nil
+}
+
+// CrawlFailures lists the targets of site whose last attempt failed.
+func (s *Store) CrawlFailures(ctx context.Context, site string) ([]CrawlFailure, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT url, fail_kind, fail_error, fail_count, failed_at FROM crawl_targets
+		WHERE site = ? AND fail_kind != '' ORDER BY url`, site)
+	if err != nil {
+		return nil, fmt.Errorf("crawl failures: %w", err)
+	}
+	defer rows.Close()
+	var out []CrawlFailure
+	for rows.Next() {
+		var f CrawlFailure
+		if err := rows.Scan(&f.URL, &f.Kind, &f.Error, &f.Count, &f.At); err != nil {
+			return nil, fmt.Errorf("crawl failures: %w", err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
