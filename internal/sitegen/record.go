@@ -2,6 +2,7 @@ package sitegen
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/innokyla/innokyla/model"
 )
@@ -144,10 +145,30 @@ func tableCells(line string) []string {
 	return cells
 }
 
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse trims s and turns every run of white space into one space.
+func collapse(s string) string {
+	prevSpace := true // so that a leading space needs work
+	for _, r := range s {
+		isSpace := r == ' '
+		if !isSpace && (r < 0x80 && r <= ' ' || r >= 0x80 && unicode.IsSpace(r)) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		if isSpace && prevSpace {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = isSpace
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
 
 // isPlaceholder reports whether the whole text is "Täydentyy".
-func isPlaceholder(text string) bool { return collapse(text) == Placeholder }
+func isPlaceholder(text string) bool {
+	t := strings.TrimSpace(text)
+	return t == Placeholder || len(t) < 2*len(Placeholder) && collapse(t) == Placeholder
+}
 
 // CanonicalText is the text a crawler must give back for a section:
 // paragraphs, list items ("- item") and table rows ("| a | b |") each on a
