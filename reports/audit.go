@@ -19,7 +19,7 @@ type Example struct {
 	Model   ModelRef
 	Section string // section heading the sentence stands in
 	Text    string
-	Phases  []string
+	Phases  []string // phases the sentence places the method in
 }
 
 // Audit collects one region's figures beside the national ones from a
@@ -89,14 +89,30 @@ func (a *Audit) Add(m *model.Model) {
 		if i < 0 || a.examples[i] != nil {
 			continue
 		}
-		for _, ev := range me.Evidence {
-			if strings.TrimSpace(ev.Text) != "" {
-				a.examples[i] = &Example{Method: me.ID, Model: ref, Section: ev.Section,
-					Text: strings.TrimSpace(ev.Text), Phases: me.Phases}
-				break
-			}
+		if ev := pickEvidence(me.Evidence); ev != nil {
+			a.examples[i] = &Example{Method: me.ID, Model: ref, Section: ev.Section,
+				Text: strings.TrimSpace(ev.Text), Phases: ev.Phases}
 		}
 	}
+}
+
+// pickEvidence returns the first sentence that places the method in a
+// phase, else the first with any text, else nil.
+func pickEvidence(evs []model.Evidence) *model.Evidence {
+	var first *model.Evidence
+	for i := range evs {
+		ev := &evs[i]
+		if strings.TrimSpace(ev.Text) == "" {
+			continue
+		}
+		if len(ev.Phases) > 0 {
+			return ev
+		}
+		if first == nil {
+			first = ev
+		}
+	}
+	return first
 }
 
 // AuditResult is what an Audit collected.

@@ -48,9 +48,13 @@ func Recommendations(a *AuditResult, l Lang) []string {
 				l.phase(id), l.pct(g.Phases[p], g.Described), l.pct(n.Phases[p], n.Described)))
 		}
 	}
-	if len(missing) > 0 {
-		out = append(out, fmt.Sprintf(l.t("Yhdessäkään alueen mallissa asiakkaat eivät osallistu vaiheeseen: %s. Suunnittele, miten asiakkaat otetaan mukaan myös näihin vaiheisiin.",
-			"In no model of the region do clients take part in: %s. Plan how to involve clients in these phases too."), strings.Join(missing, ", ")))
+	switch {
+	case len(missing) == 1:
+		out = append(out, fmt.Sprintf(l.t("Yhdessäkään alueen mallissa asiakkaat eivät osallistu vaiheeseen %s. Suunnittele, miten asiakkaat otetaan mukaan myös tähän vaiheeseen.",
+			"In no model of the region do clients take part in %s. Plan how to involve clients in this phase too."), missing[0]))
+	case len(missing) > 1:
+		out = append(out, fmt.Sprintf(l.t("Yhdessäkään alueen mallissa asiakkaat eivät osallistu vaiheisiin %s. Suunnittele, miten asiakkaat otetaan mukaan myös näihin vaiheisiin.",
+			"In no model of the region do clients take part in %s. Plan how to involve clients in these phases too."), strings.Join(missing, ", ")))
 	}
 	if len(weak) > 0 {
 		out = append(out, fmt.Sprintf(l.t("Asiakkaita on harvoin mukana vaiheissa %s; vahvista osallistumista niissä.",
