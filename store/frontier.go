@@ -112,7 +112,7 @@ func (s *Store) AddCrawlTargets(ctx context.Context, run int64, site string, ts 
 	}
 	defer tx.Rollback()
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO crawl_targets (url, site, lastmod, seen_run) VALUES (?, ?, ?, ?)
-		ON CONFLICT(url) DO UPDATE SET site = excluded.site, lastmod = excluded.lastmod, seen_run = excluded.seen_run`)
+		ON CONFLICT(site, url) DO UPDATE SET lastmod = excluded.lastmod, seen_run = excluded.seen_run`)
 	if err != nil {
 		return fmt.Errorf("add crawl targets: %w", err)
 	}
@@ -161,10 +161,10 @@ func (s *Store) CrawlTargets(ctx context.Context, run int64, site string) ([]Cra
 }
 
 // SaveCrawlPartial keeps a fetched main page until its model is committed.
-func (s *Store) SaveCrawlPartial(ctx context.Context, run int64, target string, p CrawlPartial) error {
+func (s *Store) SaveCrawlPartial(ctx context.Context, run int64, site, target string, p CrawlPartial) error {
 	if _, err := s.db.ExecContext(ctx, `UPDATE crawl_targets SET partial_run = ?, partial_url = ?, partial_type = ?,
-		partial_etag = ?, partial_last_modified = ?, partial_body = ? WHERE url = ?`,
-		run, p.URL, p.ContentType, p.ETag, p.LastModified, p.Body, target); err != nil {
+		partial_etag = ?, partial_last_modified = ?, partial_body = ? WHERE site = ? AND url = ?`,
+		run, p.URL, p.ContentType, p.ETag, p.LastModified, p.Body, site, target); err != nil {
 		return fmt.Errorf("keep page %s: %w", target, err)
 	}
 	return nil
@@ -173,7 +173,7 @@ func (s *Store) SaveCrawlPartial(ctx context.Context, run int64, target string, 
 // CommitCrawl stores c.Model (when not nil) and marks the target done in
 // the run, in one transaction: a crawl killed at any point has either done
 // both or neither. It returns what Put would.
-func (s *Store) CommitCrawl(ctx context.Context, c CrawlCommit) (res PutResult, stored bool, err error) {
+func (s *Store) CommitCrawl(ctx context.Context, site string, c CrawlCommit) (res PutResult, stored bool, err error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return Unchanged, false, fmt.Errorf("commit %s: %w", c.Target, err)
@@ -197,8 +197,8 @@ func (s *Store) CommitCrawl(ctx context.Context, c CrawlCommit) (res PutResult, 
 		q += `, stored_lastmod = ?, main_etag = ?, main_last_modified = ?, path_etag = ?, path_last_modified = ?`
 		args = append(args, c.Lastmod, c.MainETag, c.MainLastModified, c.PathETag, c.PathLastModified)
 	}
-	q += ` WHERE url = ?`
-	args = append(args, c.Target)
+	q += ` WHERE site = ? AND url = ?`
+	args = append(args, site, c.Target)
 	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 		return Unchanged, false, fmt.Errorf("commit %s: %w", c.Target, err)
 	}
@@ -209,9 +209,9 @@ func (s *Store) CommitCrawl(ctx context.Context, c CrawlCommit) (res PutResult, 
 }
 
 // FailCrawl records a failure of the target in the run.
-func (s *Store) FailCrawl(ctx context.Context, run int64, target, kind, msg string, now time.Time) error {
+func (s *Store) FailCrawl(ctx context.Context, run int64, site, target, kind, msg string, now time.Time) error {
 	if _, err := s.db.ExecContext(ctx, `UPDATE crawl_targets SET fail_run = ?, fail_kind = ?, fail_error = ?,
-		fail_count = fail_count + 1, failed_at = ? WHERE url = ?`, run, kind, msg, formatTime(now), target); err != nil {
+		fail_count = fail_count + 1, failed_at = ? WHERE site = ? AND url = ?`, run, kind, msg, formatTime(now), site, target); err != nil {
 		return fmt.Errorf("record failure of %s: %w", target, err)
 	}
 	return nil

@@ -46,7 +46,7 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := []byte("<html>main page</html>")
-	if err := s.SaveCrawlPartial(ctx, run.ID, u, CrawlPartial{URL: u, ContentType: "text/html", ETag: `"e1"`, Body: body}); err != nil {
+	if err := s.SaveCrawlPartial(ctx, run.ID, site, u, CrawlPartial{URL: u, ContentType: "text/html", ETag: `"e1"`, Body: body}); err != nil {
 		t.Fatal(err)
 	}
 	ts, err := s.CrawlTargets(ctx, run.ID, site)
@@ -56,23 +56,23 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 	if ts[0].URL != u || ts[0].Lastmod != "2024-01-01" || ts[0].Partial == nil || !bytes.Equal(ts[0].Partial.Body, body) || ts[1].Partial != nil {
 		t.Fatalf("target a %+v", ts[0])
 	}
-	if err := s.FailCrawl(ctx, run.ID, site+"fi/toimintamalli/b", "http-5xx", "HTTP 500", now); err != nil {
+	if err := s.FailCrawl(ctx, run.ID, site, site+"fi/toimintamalli/b", "http-5xx", "HTTP 500", now); err != nil {
 		t.Fatal(err)
 	}
 	m := sample("a", "Lapin hyvinvointialue", "2024-01-01")
 	c := CrawlCommit{Run: run.ID, Target: u, Lastmod: "2024-01-01", Model: m, Stored: true,
 		ModelID: "a", Region: m.Region, Modified: "2024-01-01", MainETag: `"e1"`}
-	res, stored, err := s.CommitCrawl(ctx, c)
+	res, stored, err := s.CommitCrawl(ctx, site, c)
 	if err != nil || res != New || !stored {
 		t.Fatalf("commit: %v %v %v", res, stored, err)
 	}
-	if res, _, err = s.CommitCrawl(ctx, c); err != nil || res != Unchanged {
+	if res, _, err = s.CommitCrawl(ctx, site, c); err != nil || res != Unchanged {
 		t.Fatalf("same model again: %v %v", res, err)
 	}
 	m2 := sample("a", "Lapin hyvinvointialue", "2024-01-01")
 	m2.Title = "Uusi otsikko"
 	c.Model = m2
-	if res, _, err = s.CommitCrawl(ctx, c); err != nil || res != Changed {
+	if res, _, err = s.CommitCrawl(ctx, site, c); err != nil || res != Changed {
 		t.Fatalf("changed model: %v %v", res, err)
 	}
 	vs, err := s.Versions(ctx, "a")
@@ -91,7 +91,7 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 	// A filtered-out commit keeps the region but not a stored lastmod.
 	run2, _ := s.BeginCrawl(ctx, "k2", now)
 	s.AddCrawlTargets(ctx, run2.ID, site, []CrawlTarget{{URL: site + "fi/toimintamalli/b", Lastmod: "2025-05-05"}})
-	if _, stored, err := s.CommitCrawl(ctx, CrawlCommit{Run: run2.ID, Target: site + "fi/toimintamalli/b", Lastmod: "2025-05-05",
+	if _, stored, err := s.CommitCrawl(ctx, site, CrawlCommit{Run: run2.ID, Target: site + "fi/toimintamalli/b", Lastmod: "2025-05-05",
 		ModelID: "b", Region: "Kainuun hyvinvointialue"}); err != nil || stored {
 		t.Fatalf("filtered commit: %v %v", stored, err)
 	}

@@ -50,8 +50,8 @@ var migrations = []string{
 	);
 	CREATE INDEX crawl_runs_key ON crawl_runs(key);
 	CREATE TABLE crawl_targets (
-		url TEXT PRIMARY KEY,
 		site TEXT NOT NULL,
+		url TEXT NOT NULL,
 		lastmod TEXT NOT NULL DEFAULT '',
 		seen_run INTEGER NOT NULL DEFAULT 0,
 		model_id TEXT NOT NULL DEFAULT '',
@@ -73,7 +73,8 @@ var migrations = []string{
 		fail_kind TEXT NOT NULL DEFAULT '',
 		fail_error TEXT NOT NULL DEFAULT '',
 		fail_count INTEGER NOT NULL DEFAULT 0,
-		failed_at TEXT NOT NULL DEFAULT ''
+		failed_at TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (site, url)
 	);
 	CREATE INDEX crawl_targets_seen ON crawl_targets(site, seen_run);`,
 }
