@@ -36,7 +36,10 @@ const (
 // Options configure a crawl. Zero values take the defaults above, except
 // Delay: zero means no delay (the CLI's default is DefaultDelay).
 type Options struct {
-	Site    string   // the site's root URL; MirrorRoot for a mirror
+	Site string // the site's root URL; MirrorRoot for a mirror
+	// Name identifies the site in the frontier (default: Site). A mirror
+	// crawl names its directory, so two mirrors keep apart.
+	Name    string
 	URLs    []string // explicit model page URLs: no discovery
 	Regions []string // canonical region names; empty: every region
 	Since   string   // YYYY-MM-DD: models modified (else created) on or after
@@ -101,6 +104,7 @@ type Crawler struct {
 	opts         Options
 	front        Frontier
 	site         *url.URL
+	name         string
 	regions      map[string]bool
 	col          *colly.Collector
 	polite       *politeTransport
@@ -138,7 +142,10 @@ func New(opts Options, front Frontier) (*Crawler, error) {
 		}
 	}
 	fillDefaults(&opts)
-	c := &Crawler{opts: opts, front: front, site: site, regions: map[string]bool{}}
+	c := &Crawler{opts: opts, front: front, site: site, name: opts.Name, regions: map[string]bool{}}
+	if c.name == "" {
+		c.name = site.String()
+	}
 	for _, r := range opts.Regions {
 		c.regions[r] = true
 	}
@@ -199,7 +206,7 @@ func (c *Crawler) key() string {
 		Regions, URLs []string
 		Since         string
 		Max           int
-	}{c.site.String(), regions, urls, c.opts.Since, c.opts.Max})
+	}{c.name, regions, urls, c.opts.Since, c.opts.Max})
 	return string(b)
 }
 
@@ -242,7 +249,7 @@ func (c *Crawler) crawl(ctx context.Context, run Run) error {
 		if err != nil {
 			return fmt.Errorf("crawl %s: %w", c.site, err)
 		}
-		if err := c.front.AddTargets(ctx, run.ID, c.site.String(), ts); err != nil {
+		if err := c.front.AddTargets(ctx, run.ID, c.name, ts); err != nil {
 			return fmt.Errorf("crawl %s: %w", c.site, err)
 		}
 		if ctx.Err() != nil {
@@ -252,7 +259,7 @@ func (c *Crawler) crawl(ctx context.Context, run Run) error {
 			return fmt.Errorf("crawl %s: %w", c.site, err)
 		}
 	}
-	targets, err := c.front.Targets(ctx, run.ID, c.site.String())
+	targets, err := c.front.Targets(ctx, run.ID, c.name)
 	if err != nil {
 		return fmt.Errorf("crawl %s: %w", c.site, err)
 	}

@@ -27,12 +27,12 @@ type Frontier interface {
 	// runs learnt about them.
 	Targets(ctx context.Context, run int64, site string) ([]Target, error)
 	// SavePartial keeps a fetched main page until its model is committed.
-	SavePartial(ctx context.Context, run int64, target string, p Partial) error
+	SavePartial(ctx context.Context, run int64, site, target string, p Partial) error
 	// Commit stores c.Model (when not nil), the validators and what the
 	// filters need, and marks the target done in the run.
-	Commit(ctx context.Context, c Commit) (Outcome, error)
+	Commit(ctx context.Context, site string, c Commit) (Outcome, error)
 	// Fail records a failure of the target in the run; the next run retries it.
-	Fail(ctx context.Context, run int64, target, kind, msg string, now time.Time) error
+	Fail(ctx context.Context, run int64, site, target, kind, msg string, now time.Time) error
 }
 
 // Run is one crawl run.

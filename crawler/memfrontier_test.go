@@ -99,7 +99,7 @@ func (f *memFrontier) Targets(_ context.Context, run int64, site string) ([]Targ
 	return out, nil
 }
 
-func (f *memFrontier) SavePartial(_ context.Context, run int64, target string, p Partial) error {
+func (f *memFrontier) SavePartial(_ context.Context, run int64, _, target string, p Partial) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	mt := f.targets[target]
@@ -107,7 +107,7 @@ func (f *memFrontier) SavePartial(_ context.Context, run int64, target string, p
 	return nil
 }
 
-func (f *memFrontier) Commit(_ context.Context, c Commit) (Outcome, error) {
+func (f *memFrontier) Commit(_ context.Context, _ string, c Commit) (Outcome, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	mt := f.targets[c.Target]
@@ -141,7 +141,7 @@ func (f *memFrontier) Commit(_ context.Context, c Commit) (Outcome, error) {
 	return out, nil
 }
 
-func (f *memFrontier) Fail(_ context.Context, run int64, target, kind, msg string, _ time.Time) error {
+func (f *memFrontier) Fail(_ context.Context, run int64, _, target, kind, msg string, _ time.Time) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.fails[target] = kind

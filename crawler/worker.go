@@ -149,7 +149,7 @@ func (c *Crawler) withMain(ctx context.Context, run Run, t *Target, main *Partia
 			ModelID: m.ID, Region: m.Region, Modified: modifiedOf(m)}, OutcomeNone)
 	}
 	if t.Partial == nil {
-		if err := c.front.SavePartial(context.WithoutCancel(ctx), run.ID, t.URL, *main); err != nil {
+		if err := c.front.SavePartial(context.WithoutCancel(ctx), run.ID, c.name, t.URL, *main); err != nil {
 			return fmt.Errorf("crawl %s: %w", t.URL, err)
 		}
 	}
@@ -208,7 +208,7 @@ func (c *Crawler) finish(ctx context.Context, run Run, t *Target, main *Partial,
 // the outcome to count when no model is given.
 func (c *Crawler) commit(ctx context.Context, cm Commit, counted Outcome) error {
 	cm.Now = c.opts.Now()
-	out, err := c.front.Commit(context.WithoutCancel(ctx), cm)
+	out, err := c.front.Commit(context.WithoutCancel(ctx), c.name, cm)
 	if err != nil {
 		return fmt.Errorf("crawl %s: %w", cm.Target, err)
 	}
@@ -238,7 +238,7 @@ func (c *Crawler) fail(ctx context.Context, run Run, target string, err error) e
 	if kind == KindRobots {
 		return nil
 	}
-	if ferr := c.front.Fail(context.WithoutCancel(ctx), run.ID, target, kind, err.Error(), c.opts.Now()); ferr != nil {
+	if ferr := c.front.Fail(context.WithoutCancel(ctx), run.ID, c.name, target, kind, err.Error(), c.opts.Now()); ferr != nil {
 		return fmt.Errorf("crawl %s: %w", target, ferr)
 	}
 	return nil
