@@ -171,20 +171,29 @@ func (c *Crawler) sitemap(sm *url.URL) (locs []loc, children []*url.URL, err err
 	if err != nil {
 		return nil, nil, err
 	}
+	type entry struct {
+		Loc     string `xml:"loc"`
+		Lastmod string `xml:"lastmod"`
+	}
 	var doc struct {
-		XMLName  xml.Name
-		URLs     []struct{ Loc, Lastmod string } `xml:"url"`
-		Sitemaps []struct{ Loc, Lastmod string } `xml:"sitemap"`
+		URLs     []entry `xml:"url"`
+		Sitemaps []entry `xml:"sitemap"`
 	}
 	if err := xml.Unmarshal(pg.Body, &doc); err != nil {
 		return nil, nil, fmt.Errorf("sitemap %s: %w", sm, err)
 	}
 	for _, s := range doc.Sitemaps {
+		if strings.TrimSpace(s.Loc) == "" {
+			continue
+		}
 		if u, err := sm.Parse(strings.TrimSpace(s.Loc)); err == nil && sameSite(c.site, u) {
 			children = append(children, u)
 		}
 	}
 	for _, e := range doc.URLs {
+		if strings.TrimSpace(e.Loc) == "" {
+			continue
+		}
 		if u, err := sm.Parse(strings.TrimSpace(e.Loc)); err == nil && sameSite(c.site, u) {
 			locs = append(locs, loc{u, lastmodDate(e.Lastmod)})
 		}

@@ -1,32 +1,294 @@
 package main
 
-// PLACEHOLDER: owned by the crawler helper; replaced wholesale by the real command.
-
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
 
+	"github.com/innokyla/innokyla/crawler"
+	"github.com/innokyla/innokyla/region"
+	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
 )
 
-// CrawlOptions are the flags of the crawl command.
-type CrawlOptions struct{ F *Factory }
+// CrawlOptions are the flags and arguments of the crawl command.
+type CrawlOptions struct {
+	F         *Factory
+	Site      string   // URL or a saved mirror directory
+	URLs      []string // explicit model page URLs
+	Regions   []string // --region filters as given
+	Since     string
+	Max       int
+	Delay     time.Duration
+	Parallel  int
+	UserAgent string
+	JSON      bool
+
+	// Transport replaces the HTTP transport (tests); nil: the network.
+	Transport http.RoundTripper
+	// Timeout and Backoff tune retries (tests); zero: the defaults.
+	Timeout, Backoff time.Duration
+}
 
 // NewCmdCrawl builds the crawl command.
 func NewCmdCrawl(f *Factory, runF func(context.Context, *CrawlOptions) error) *cobra.Command {
 	opts := &CrawlOptions{F: f}
-	return &cobra.Command{
-		Use:   "crawl",
-		Short: "not built yet",
+	cmd := &cobra.Command{
+		Use:   "crawl --site URL|DIR [URL...]",
+		Short: "Fetch practice models from an Innokylä-style site or a saved mirror into the corpus",
+		Long: `Fetch practice models (toimintamallit) into the corpus.
+
+--site is the site's address (https://innokyla.fi) or a saved mirror
+directory (testdata/site). Models are found from the sitemap (with lastmod),
+else the listing pages and their pagination, and from project pages. Give
+model URLs as arguments to fetch only those.
+
+The crawl is polite: robots.txt is obeyed, the User-Agent names innokyla and
+where to read about it, one request per second to the host by default
+(--delay, --parallel), Retry-After is honoured, failing requests are retried
+a few times with growing pauses.
+
+Stop it at any time (Ctrl-C): what was stored is kept, and the same command
+resumes without fetching stored pages again. A later crawl asks the site
+only for what changed (ETag, Last-Modified, sitemap lastmod); a changed
+model gets a new version and the old one is kept. Pages that keep failing
+are listed in the summary and tried again on the next run.
+
+Exit codes: 0 done (also with some failed pages, listed), 1 nothing could be
+crawled or the corpus could not be written, 2 bad flags, 130 interrupted.`,
+		Example: `  innokyla crawl --site testdata/site
+  innokyla crawl --site https://innokyla.fi --region Pirkanmaa --since 2024-01-01
+  innokyla crawl --site https://innokyla.fi https://innokyla.fi/fi/toimintamalli/esimerkki`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.URLs = args
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return runCrawl(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Site, "site", "", "site URL or saved mirror directory")
+	fl.StringArrayVar(&opts.Regions, "region", nil, "only models of this welfare region (name, short name, maakunta or municipality; repeatable)")
+	fl.StringVar(&opts.Since, "since", "", "only models modified on or after `YYYY-MM-DD`")
+	fl.IntVar(&opts.Max, "max", 0, "at most `N` models (0: all)")
+	fl.DurationVar(&opts.Delay, "delay", crawler.DefaultDelay, "pause between requests to the host")
+	fl.IntVar(&opts.Parallel, "parallel", 1, "requests in flight to the host")
+	fl.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header (default names innokyla and its home page)")
+	fl.BoolVar(&opts.JSON, "json", false, "print the summary as JSON on stdout")
+	return cmd
+}
+
+// crawlPlan is what runCrawl makes of the options.
+type crawlPlan struct {
+	site, name string
+	transport  http.RoundTripper
+	regions    []string
+}
+
+func planCrawl(opts *CrawlOptions) (*crawlPlan, error) {
+	p := &crawlPlan{transport: opts.Transport}
+	switch {
+	case opts.Site == "" && len(opts.URLs) == 0:
+		return nil, usageError(fmt.Errorf("crawl: give --site URL|DIR or model URLs"))
+	case opts.Site == "":
+	case strings.HasPrefix(opts.Site, "http://") || strings.HasPrefix(opts.Site, "https://"):
+		p.site = opts.Site
+	default:
+		dir := strings.TrimPrefix(opts.Site, "file://")
+		st, err := os.Stat(dir)
+		if err != nil || !st.IsDir() {
+			what := "does not exist"
+			if err == nil {
+				what = "is not a directory"
+			}
+			return nil, withHint(fmt.Errorf("crawl: site %s %s", opts.Site, what),
+				"Try: --site https://innokyla.fi, or --site DIR naming a saved mirror (e.g. testdata/site)")
+		}
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return nil, fmt.Errorf("crawl: site %s: %w", dir, err)
+		}
+		tr, err := crawler.NewMirrorTransport(abs, nil)
+		if err != nil {
+			return nil, fmt.Errorf("crawl: %w", err)
+		}
+		p.site, p.name, p.transport = crawler.MirrorRoot, "mirror:"+abs, tr
+	}
+	seen := map[string]bool{}
+	for _, r := range opts.Regions {
+		names, err := region.Resolve(r)
+		if err != nil {
+			return nil, withHint(usageError(fmt.Errorf("crawl: --region: %w", err)),
+				"Try: --region Pirkanmaa, --region Vantaa or --region Pirha")
+		}
+		for _, n := range names {
+			if !seen[n] {
+				seen[n] = true
+				p.regions = append(p.regions, n)
+			}
+		}
+	}
+	sort.Strings(p.regions)
+	if opts.Since != "" {
+		if _, err := time.Parse("2006-01-02", opts.Since); err != nil {
+			return nil, usageError(fmt.Errorf("crawl: --since %q is not a date YYYY-MM-DD", opts.Since))
+		}
+	}
+	switch {
+	case opts.Max < 0:
+		return nil, usageError(fmt.Errorf("crawl: --max %d is negative", opts.Max))
+	case opts.Delay < 0:
+		return nil, usageError(fmt.Errorf("crawl: --delay %s is negative", opts.Delay))
+	case opts.Parallel < 1:
+		return nil, usageError(fmt.Errorf("crawl: --parallel %d: need at least 1", opts.Parallel))
+	}
+	return p, nil
 }
 
 func runCrawl(ctx context.Context, opts *CrawlOptions) error {
-	return fmt.Errorf("crawl is not built yet")
+	plan, err := planCrawl(opts)
+	if err != nil {
+		return err
+	}
+	s, err := opts.F.Store(ctx)
+	if err != nil {
+		return err
+	}
+	ua := opts.UserAgent
+	if ua == "" {
+		ua = crawler.DefaultUserAgent(opts.F.Version)
+	}
+	co := crawler.Options{
+		Site: plan.site, Name: plan.name, URLs: opts.URLs, Regions: plan.regions, Since: opts.Since,
+		Max: opts.Max, Delay: opts.Delay, Parallel: opts.Parallel, UserAgent: ua,
+		Transport: plan.transport, Timeout: opts.Timeout, Backoff: opts.Backoff, Now: opts.F.Now,
+	}
+	if !opts.JSON && IsTerminal(opts.F.Err) {
+		co.Progress = opts.F.Err
+	}
+	c, err := crawler.New(co, storeFrontier{s})
+	if err != nil {
+		return usageError(err)
+	}
+	sum, err := c.Run(ctx)
+	if sum != nil {
+		if perr := printCrawlSummary(opts, sum); perr != nil && err == nil {
+			err = perr
+		}
+	}
+	return err
 }
+
+func printCrawlSummary(opts *CrawlOptions, sum *crawler.Summary) error {
+	if opts.JSON {
+		enc := json.NewEncoder(opts.F.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(sum)
+	}
+	return writeCrawlSummary(opts.F.Err, sum)
+}
+
+// writeCrawlSummary writes the human summary of a crawl.
+func writeCrawlSummary(w io.Writer, s *crawler.Summary) error {
+	resumed := ""
+	if s.Resumed {
+		resumed = " (resumed)"
+	}
+	fmt.Fprintf(w, "crawl %s%s: %d models found, %d pages fetched, %d not modified, %d requests in %.1fs\n",
+		s.Site, resumed, s.Targets, s.Fetched, s.NotModified, s.Requests, s.Seconds)
+	fmt.Fprintf(w, "models: %d new, %d changed, %d unchanged, %d skipped by filters, %d done before the resume\n",
+		s.New, s.Changed, s.Unchanged, s.Skipped, s.Done)
+	if s.Blocked > 0 {
+		fmt.Fprintf(w, "robots.txt disallowed %d pages\n", s.Blocked)
+	}
+	if n := s.FailedTotal(); n > 0 {
+		kinds := make([]string, 0, len(s.Failed))
+		for k, v := range s.Failed {
+			kinds = append(kinds, fmt.Sprintf("%s %d", k, v))
+		}
+		sort.Strings(kinds)
+		fmt.Fprintf(w, "failed: %d (%s); they are tried again on the next crawl\n", n, strings.Join(kinds, ", "))
+		for _, f := range s.Failures {
+			fmt.Fprintf(w, "  %s: %s\n", f.Kind, f.Error)
+		}
+		if n > len(s.Failures) {
+			fmt.Fprintf(w, "  ... and %d more\n", n-len(s.Failures))
+		}
+	}
+	return nil
+}
+
+// storeFrontier adapts the corpus store to the crawler's Frontier.
+type storeFrontier struct{ s *store.Store }
+
+func (f storeFrontier) BeginRun(ctx context.Context, key string, now time.Time) (crawler.Run, error) {
+	r, err := f.s.BeginCrawl(ctx, key, now)
+	return crawler.Run(r), err
+}
+
+func (f storeFrontier) EndRun(ctx context.Context, run int64, now time.Time, summary string) error {
+	return f.s.EndCrawl(ctx, run, now, summary)
+}
+
+func (f storeFrontier) MarkDiscovered(ctx context.Context, run int64) error {
+	return f.s.MarkCrawlDiscovered(ctx, run)
+}
+
+func (f storeFrontier) AddTargets(ctx context.Context, run int64, site string, ts []crawler.Target) error {
+	out := make([]store.CrawlTarget, len(ts))
+	for i, t := range ts {
+		out[i] = store.CrawlTarget{URL: t.URL, Lastmod: t.Lastmod}
+	}
+	return f.s.AddCrawlTargets(ctx, run, site, out)
+}
+
+func (f storeFrontier) Targets(ctx context.Context, run int64, site string) ([]crawler.Target, error) {
+	ts, err := f.s.CrawlTargets(ctx, run, site)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]crawler.Target, len(ts))
+	for i, t := range ts {
+		out[i] = crawler.Target{URL: t.URL, Lastmod: t.Lastmod, ModelID: t.ModelID, Region: t.Region,
+			Modified: t.Modified, StoredLastmod: t.StoredLastmod, DoneRun: t.DoneRun,
+			MainETag: t.MainETag, MainLastModified: t.MainLastModified,
+			PathETag: t.PathETag, PathLastModified: t.PathLastModified}
+		if p := t.Partial; p != nil {
+			out[i].Partial = &crawler.Partial{URL: p.URL, ContentType: p.ContentType, ETag: p.ETag, LastModified: p.LastModified, Body: p.Body}
+		}
+	}
+	return out, nil
+}
+
+func (f storeFrontier) SavePartial(ctx context.Context, run int64, site, target string, p crawler.Partial) error {
+	return f.s.SaveCrawlPartial(ctx, run, site, target, store.CrawlPartial(p))
+}
+
+func (f storeFrontier) Commit(ctx context.Context, site string, c crawler.Commit) (crawler.Outcome, error) {
+	res, stored, err := f.s.CommitCrawl(ctx, site, store.CrawlCommit(c))
+	switch {
+	case err != nil:
+		return crawler.OutcomeNone, err
+	case !stored:
+		return crawler.OutcomeNone, nil
+	case res == store.New:
+		return crawler.OutcomeNew, nil
+	case res == store.Changed:
+		return crawler.OutcomeChanged, nil
+	}
+	return crawler.OutcomeUnchanged, nil
+}
+
+func (f storeFrontier) Fail(ctx context.Context, run int64, site, target, kind, msg string, now time.Time) error {
+	return f.s.FailCrawl(ctx, run, site, target, kind, msg, now)
+}
+
+var _ crawler.Frontier = storeFrontier{}
