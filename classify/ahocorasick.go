@@ -1,12 +1,16 @@
 package classify
 
 // automaton is a byte-level Aho-Corasick automaton with a dense transition
-// table: one table lookup per input byte, no allocation while scanning.
+// table over byte classes: two table lookups per input byte, no allocation
+// while scanning.
 type automaton struct {
-	next    []int32 // state*256 + byte -> state
-	outs    []int32 // flattened output lists: pattern ids
-	outIdx  []int32 // state -> start in outs; outIdx[state+1] is the end
-	lengths []int32 // pattern id -> length in bytes
+	class    [256]uint8 // byte -> equivalence class; 0 for bytes in no pattern
+	nclass   int
+	firstOut int32   // states >= firstOut have outputs
+	next     []int32 // state*nclass + class -> state
+	outs     []int32 // flattened output lists: pattern ids
+	outIdx   []int32 // state -> start in outs; outIdx[state+1] is the end
+	lengths  []int32 // pattern id -> length in bytes
 }
 
 // buildAutomaton compiles pats; pattern i reports id i.
@@ -17,12 +21,21 @@ func buildAutomaton(pats []string) *automaton {
 		out   []int32
 	}
 	nodes := []node{{child: map[byte]int32{}}}
-	a := &automaton{lengths: make([]int32, len(pats))}
+	a := &automaton{lengths: make([]int32, len(pats)), nclass: 1}
+	// Alphabet compression keeps the table small enough for the cache.
+	for _, p := range pats {
+		for i := 0; i < len(p); i++ {
+			if a.class[p[i]] == 0 {
+				a.class[p[i]] = uint8(a.nclass)
+				a.nclass++
+			}
+		}
+	}
 	for id, p := range pats {
 		a.lengths[id] = int32(len(p))
 		s := int32(0)
 		for i := 0; i < len(p); i++ {
-			c := p[i]
+			c := a.class[p[i]]
 			n, ok := nodes[s].child[c]
 			if !ok {
 				n = int32(len(nodes))
@@ -33,10 +46,11 @@ func buildAutomaton(pats []string) *automaton {
 		}
 		nodes[s].out = append(nodes[s].out, int32(id))
 	}
-	a.next = make([]int32, len(nodes)*256)
+	k := a.nclass
+	a.next = make([]int32, len(nodes)*k)
 	// Breadth-first: fail links and the full transition table.
 	queue := make([]int32, 0, len(nodes))
-	for c := 0; c < 256; c++ {
+	for c := 0; c < k; c++ {
 		if n, ok := nodes[0].child[byte(c)]; ok {
 			a.next[c] = n
 			nodes[n].fail = 0
@@ -48,20 +62,49 @@ func buildAutomaton(pats []string) *automaton {
 		queue = queue[1:]
 		f := nodes[s].fail
 		nodes[s].out = append(nodes[s].out, nodes[f].out...)
-		for c := 0; c < 256; c++ {
+		for c := 0; c < k; c++ {
 			if n, ok := nodes[s].child[byte(c)]; ok {
-				nodes[n].fail = a.next[int(f)*256+c]
-				a.next[int(s)*256+c] = n
+				nodes[n].fail = a.next[int(f)*k+c]
+				a.next[int(s)*k+c] = n
 				queue = append(queue, n)
 			} else {
-				a.next[int(s)*256+c] = a.next[int(f)*256+c]
+				a.next[int(s)*k+c] = a.next[int(f)*k+c]
 			}
 		}
 	}
-	a.outIdx = make([]int32, len(nodes)+1)
+	// Renumber: states without output first, so scan tests s >= firstOut
+	// instead of loading the output index for every byte.
+	perm := make([]int32, len(nodes))
+	id := int32(0)
+	for pass := 0; pass < 2; pass++ {
+		for i, n := range nodes {
+			if (len(n.out) > 0) == (pass == 1) {
+				if pass == 1 && a.firstOut == 0 {
+					a.firstOut = id
+				}
+				perm[i] = id
+				id++
+			}
+		}
+	}
+	if a.firstOut == 0 {
+		a.firstOut = id
+	}
+	next := make([]int32, len(a.next))
+	for i := range nodes {
+		for c := 0; c < k; c++ {
+			next[int(perm[i])*k+c] = perm[a.next[i*k+c]]
+		}
+	}
+	a.next = next
+	outs := make([][]int32, len(nodes))
 	for i, n := range nodes {
+		outs[perm[i]] = n.out
+	}
+	a.outIdx = make([]int32, len(nodes)+1)
+	for i, o := range outs {
 		a.outIdx[i] = int32(len(a.outs))
-		a.outs = append(a.outs, n.out...)
+		a.outs = append(a.outs, o...)
 	}
 	a.outIdx[len(nodes)] = int32(len(a.outs))
 	return a
@@ -71,11 +114,12 @@ func buildAutomaton(pats []string) *automaton {
 // in order of end position.
 func (a *automaton) scan(b []byte, fn func(id int32, start, end int)) {
 	s := int32(0)
-	next, outIdx := a.next, a.outIdx
+	next, outIdx, k := a.next, a.outIdx, a.nclass
+	class, firstOut := &a.class, a.firstOut
 	for i := 0; i < len(b); i++ {
-		s = next[int(s)<<8|int(b[i])]
-		if lo, hi := outIdx[s], outIdx[s+1]; lo != hi {
-			for _, id := range a.outs[lo:hi] {
+		s = next[int(s)*k+int(class[b[i]])]
+		if s >= firstOut {
+			for _, id := range a.outs[outIdx[s]:outIdx[s+1]] {
 				fn(id, i+1-int(a.lengths[id]), i+1)
 			}
 		}

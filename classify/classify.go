@@ -18,6 +18,9 @@ const maxEvidence = 8
 type Classifier struct {
 	lx   *lexicon
 	pool sync.Pool
+
+	mu       sync.Mutex
+	headings map[string]uint8 // raw heading -> phase mask, a cache
 }
 
 // scratch holds one Classify call's buffers, reused through a pool.
@@ -34,7 +37,7 @@ type scratch struct {
 
 // New compiles a codebook into a classifier.
 func New(cb *Codebook) *Classifier {
-	c := &Classifier{lx: compile(cb)}
+	c := &Classifier{lx: compile(cb), headings: map[string]uint8{}}
 	c.pool.New = func() any { return new(scratch) }
 	return c
 }
@@ -56,7 +59,7 @@ func (c *Classifier) Classify(m *model.Model) *model.Participation {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
-		c.section(sc, text, c.lx.headings[headingKey(heading)])
+		c.section(sc, text, c.headingPhases(heading))
 		for _, f := range sc.found {
 			st := sc.sents[f.sent]
 			ev := c.evidence(sc, page, heading, text, st.span, f.phases)
@@ -92,13 +95,31 @@ func (c *Classifier) Classify(m *model.Model) *model.Participation {
 }
 
 // section analyses one text; the codes found are left in sc.found.
-func (c *Classifier) section(sc *scratch, text string, heading []string) {
+func (c *Classifier) section(sc *scratch, text string, heading uint8) {
 	sc.nt.reset(text)
 	c.scan(sc)
 	c.fuzzyHits(sc)
 	sc.sents, sc.clauses = segment(sc.nt.b, text, sc.nt.off, sc.sents, sc.clauses)
 	c.describe(sc)
-	c.judge(sc, c.phaseMask(heading))
+	c.judge(sc, heading)
+}
+
+// headingPhases is the phase mask the codebook's section mapping gives a
+// heading. Headings repeat across models, so results are cached.
+func (c *Classifier) headingPhases(h string) uint8 {
+	c.mu.Lock()
+	m, ok := c.headings[h]
+	c.mu.Unlock()
+	if ok {
+		return m
+	}
+	m = c.phaseMask(c.lx.headings[headingKey(h)])
+	c.mu.Lock()
+	if len(c.headings) < 10000 {
+		c.headings[h] = m
+	}
+	c.mu.Unlock()
+	return m
 }
 
 // evidence builds the evidence of a sentence: its original text and byte

@@ -7,39 +7,14 @@ import "unicode/utf8"
 // not at its first letter or its last two ("asikasraatitoimintaa"). Words
 // that already hold the cue exactly are skipped.
 func (c *Classifier) fuzzyHits(sc *scratch) {
-	b := sc.nt.b
 	n := len(sc.hits)
 	for i := 0; i < n; i++ {
-		a := sc.hits[i]
-		if a.e.kind != kFuzzy || hasCueInWord(sc.hits[:n], a.ts, a.e.cue) {
+		if sc.hits[i].e.kind != kFuzzy {
 			continue
 		}
-		cue := a.e.cue
-		sc.runes, sc.runeOff = sc.runes[:0], sc.runeOff[:0]
-		pos := -1
-		for j := a.ts; j < a.te; {
-			r, size := utf8.DecodeRune(b[j:])
-			if j == a.s {
-				pos = len(sc.runes)
-			}
-			sc.runes = append(sc.runes, r)
-			sc.runeOff = append(sc.runeOff, j)
-			j += int32(size)
-		}
-		sc.runeOff = append(sc.runeOff, a.te)
-		starts := []int{pos}
-		if !a.e.first {
-			h := len(cue.cueRunes) - a.e.runes
-			starts = []int{pos - h - 1, pos - h, pos - h + 1}
-		}
-		for _, st := range starts {
-			if st < 0 {
-				continue
-			}
-			if end, ok := oneEdit(cue.cueRunes, sc.runes, st); ok {
-				sc.hits = append(sc.hits, hit{e: cue, s: sc.runeOff[st], t: sc.runeOff[end], ts: a.ts, te: a.te})
-				break
-			}
+		pos := -1 // the anchor's rune position once the word is decoded
+		for _, anchor := range sc.hits[i].e.group {
+			c.tryFuzzy(sc, i, n, anchor, &pos)
 		}
 	}
 	if len(sc.hits) > n {
@@ -47,11 +22,60 @@ func (c *Classifier) fuzzyHits(sc *scratch) {
 	}
 }
 
-// hasCueInWord reports whether the word at ts holds cue exactly, or an
-// earlier fuzzy match of it.
-func hasCueInWord(hs []hit, ts int32, cue *entry) bool {
-	for _, y := range hs {
-		if y.ts == ts && y.e == cue {
+// tryFuzzy checks the word of anchor hit hs[i] for anchor's cue.
+func (c *Classifier) tryFuzzy(sc *scratch, i, n int, anchor *entry, pos *int) {
+	a := sc.hits[i]
+	cue := anchor.cue
+	// Quick reject: the word must have room for the cue less a letter.
+	if a.te-a.ts < int32(len(cue.text))-2 || hasCueInWord(sc.hits[:n], i, cue) {
+		return
+	}
+	if *pos < 0 {
+		*pos = decodeWord(sc, a)
+	}
+	lo, hi := *pos, *pos
+	if !anchor.first {
+		h := len(cue.cueRunes) - anchor.runes
+		lo, hi = *pos-h-1, *pos-h+1
+	}
+	for st := max(lo, 0); st <= hi; st++ {
+		if end, ok := oneEdit(cue.cueRunes, sc.runes, st); ok {
+			sc.hits = append(sc.hits, hit{e: cue, s: sc.runeOff[st], t: sc.runeOff[end], ts: a.ts, te: a.te})
+			return
+		}
+	}
+}
+
+// decodeWord puts the runes of a's word and their offsets in sc and returns
+// the rune position where a starts.
+func decodeWord(sc *scratch, a hit) int {
+	b := sc.nt.b
+	sc.runes, sc.runeOff = sc.runes[:0], sc.runeOff[:0]
+	pos := 0
+	for j := a.ts; j < a.te; {
+		r, size := utf8.DecodeRune(b[j:])
+		if j == a.s {
+			pos = len(sc.runes)
+		}
+		sc.runes = append(sc.runes, r)
+		sc.runeOff = append(sc.runeOff, j)
+		j += int32(size)
+	}
+	sc.runeOff = append(sc.runeOff, a.te)
+	return pos
+}
+
+// hasCueInWord reports whether the word of hs[i] holds cue exactly. Hits
+// are sorted by start, so those of one word are next to each other.
+func hasCueInWord(hs []hit, i int, cue *entry) bool {
+	ts := hs[i].ts
+	for j := i; j >= 0 && hs[j].ts == ts; j-- {
+		if hs[j].e == cue {
+			return true
+		}
+	}
+	for j := i + 1; j < len(hs) && hs[j].ts == ts; j++ {
+		if hs[j].e == cue {
 			return true
 		}
 	}

@@ -42,7 +42,6 @@ func ReadGold(r io.Reader, name string) ([]GoldRow, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -50,6 +49,7 @@ func ReadGold(r io.Reader, name string) ([]GoldRow, error) {
 			}
 			return nil, fmt.Errorf("gold %s: %w", name, err)
 		}
+		line, _ := cr.FieldPos(0)
 		bad := func(format string, a ...any) error {
 			return &GoldError{File: name, Line: line, Reason: fmt.Sprintf(format, a...)}
 		}

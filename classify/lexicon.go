@@ -49,6 +49,8 @@ type entry struct {
 	first    bool
 	cueRunes []rune // of a fuzzy-matchable cue
 	req      int    // require group of a cue (0: none)
+	// group: the anchors sharing one pattern, reported as one hit.
+	group []*entry
 }
 
 // lexicon is the compiled codebook: one automaton over all patterns.
@@ -147,6 +149,26 @@ func compile(cb *Codebook) *lexicon {
 	}
 	for _, s := range cb.Sections {
 		lx.headings[headingKey(s.Heading)] = s.Phases
+	}
+	// Anchors sharing a pattern become one group entry, so that a common
+	// half ("asiak") costs one hit, not one per cue.
+	for id, es := range lx.byPat {
+		var g *entry
+		kept := es[:0]
+		for _, e := range es {
+			if e.kind != kFuzzy {
+				kept = append(kept, e)
+				continue
+			}
+			if g == nil {
+				g = &entry{kind: kFuzzy, text: e.text, runes: e.runes}
+			}
+			g.group = append(g.group, e)
+		}
+		if g != nil {
+			kept = append(kept, g)
+		}
+		lx.byPat[id] = kept
 	}
 	lx.ac = buildAutomaton(pats)
 	return lx

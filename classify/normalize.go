@@ -21,13 +21,43 @@ type normText struct {
 // reset normalises s into t, reusing t's buffers.
 func (t *normText) reset(s string) {
 	t.b, t.off = t.b[:0], t.off[:0]
-	if isASCIIClean(s) {
+	ascii, nfc := scanBytes(s)
+	if ascii {
 		t.ascii(s)
 		return
 	}
-	if norm.NFC.IsNormalString(s) {
-		for i, r := range s {
-			t.add(s, i, i+utf8.RuneLen(r), r)
+	if nfc || norm.NFC.IsNormalString(s) {
+		for i := 0; i < len(s); {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				switch {
+				case 'A' <= c && c <= 'Z':
+					c += 'a' - 'A'
+				case c == '-':
+					if t.joinHyphen(s, i+1) {
+						i++
+						continue
+					}
+				case c == '\t' || c == '\r' || c == '\f' || c == '\v':
+					c = ' '
+				}
+				t.b = append(t.b, c)
+				t.off = append(t.off, int32(i))
+				i++
+				continue
+			}
+			if c == 0xC3 && i+1 < len(s) { // Latin-1 letters: ä ö å é and capitals
+				d := s[i+1]
+				if d >= 0xA0 && d <= 0xBF && d != 0xB7 { // lower case except ÷
+					t.b = append(t.b, c, d)
+					t.off = append(t.off, int32(i), int32(i))
+					i += 2
+					continue
+				}
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			t.add(s, i, i+n, r)
+			i += n
 		}
 	} else {
 		var it norm.Iter
@@ -46,14 +76,20 @@ func (t *normText) reset(s string) {
 	t.off = append(t.off, int32(len(s)))
 }
 
-// isASCIIClean reports whether s is all ASCII, the common fast path.
-func isASCIIClean(s string) bool {
+// scanBytes reports whether s is all ASCII, and whether it surely is NFC:
+// it holds no combining diacritical marks (U+0300-U+036F, UTF-8 lead bytes
+// 0xCC and 0xCD), the only way Finnish or Swedish text is not in NFC.
+func scanBytes(s string) (ascii, nfc bool) {
+	var or byte
+	nfc = true
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
+		c := s[i]
+		or |= c
+		if c == 0xCC || c == 0xCD {
+			nfc = false
 		}
 	}
-	return true
+	return or < 0x80, nfc
 }
 
 func (t *normText) ascii(s string) {

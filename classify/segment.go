@@ -32,6 +32,9 @@ func segment(b []byte, orig string, off []int32, sents []sentence, clauses []spa
 			}
 			start, cstart = i, i
 		}
+		if !boundaryByte[c] {
+			continue
+		}
 		followed := i+1 == len(b) || b[i+1] == ' ' || b[i+1] == '\n' || b[i+1] == ')' || b[i+1] == '"'
 		switch c {
 		case '\n':
@@ -64,6 +67,9 @@ func segment(b []byte, orig string, off []int32, sents []sentence, clauses []spa
 	}
 	return sents, clauses
 }
+
+// boundaryByte marks the bytes that may end a sentence or clause.
+var boundaryByte = [256]bool{'\n': true, '!': true, '?': true, '.': true, ',': true, ';': true, ':': true, '-': true}
 
 // sentence is a sentence span with its clauses clauses[c0:c1].
 type sentence struct {

@@ -1,0 +1,207 @@
+package classify
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/innokyla/innokyla/model"
+)
+
+// code classifies one section under heading and returns the method IDs
+// and model phases, joined by commas.
+func code(c *Classifier, heading, text string) (methods, phases string, p *model.Participation) {
+	m := &model.Model{Sections: []model.Section{{Page: model.PageMain, Heading: heading, Text: text}}}
+	p = c.Classify(m)
+	var ids []string
+	for _, mm := range p.Methods {
+		ids = append(ids, mm.ID)
+	}
+	return strings.Join(ids, ","), strings.Join(p.Phases, ","), p
+}
+
+// Every inflected form and gradation variant of a cue counts, also inside
+// compounds.
+func TestInflectionsAndGradation(t *testing.T) {
+	c := New(Default())
+	cases := map[string][]string{
+		"survey": {
+			"Asiakkaat vastasivat kyselyyn.", "Kyselyn tuloksia käsiteltiin asiakkaiden kanssa.",
+			"Asukkaille tehtyjen kyselyjen mukaan aukiolo oli ongelma.", "Kuntalaisille lähetettiin kyselyitä.",
+			"Asiakaskysely toteutettiin verkossa.", "Asiakaskyselyllä saatiin 80 vastausta.",
+			"Perheille tehtiin kysely.", "ASIAKASKYSELYN tulokset olivat selkeitä.",
+		},
+		"experts_by_experience": {
+			"Kokemusasiantuntija oli mukana.", "Kokemusasiantuntijoiden ehdotukset huomioitiin.",
+			"Hyödynsimme kokemusasiantuntijuutta.", "Kokemusasiantuntijaryhmä kokoontui.",
+			"Kokemusasiantuntija-toiminta vakiintui.", "Kokemustoimijat kommentoivat esitettä.",
+		},
+		"client_council": {
+			"Asiakasraati kommentoi mallia.", "Asiakasraadin jäsenet ehdottivat muutoksia.",
+			"Asukkaiden raateja järjestettiin kolme.", "Asiakasraatitoiminta käynnistyi.",
+			"Asukasraadissa pohdittiin aukioloa.", "Vammaisneuvostolta pyydettiin lausunto.",
+		},
+		"workshop": {
+			"Asiakkaat osallistuivat työpajaan.", "Työpajoissa asukkaat ideoivat.",
+			"Asukkaiden työpajojen tulokset koottiin.", "Yhteiskehittämistyöpajaan tuli 15 omaista.",
+			"Nuorille järjestettiin ideointipaja.",
+		},
+		"interview": {
+			"Asiakkaita haastateltiin.", "Asiakashaastattelu tehtiin puhelimitse.",
+			"Teimme haastatteluja potilaille.", "Omaisten haastattelujen perusteella malli muuttui.",
+		},
+	}
+	for want, texts := range cases {
+		for _, text := range texts {
+			got, _, _ := code(c, "Kehittämistyön vaiheet", text)
+			if !strings.Contains(got, want) {
+				t.Errorf("%q: got %q, want %s", text, got, want)
+			}
+		}
+	}
+}
+
+// Cues match inside words, never across a word boundary, and stems do not
+// match unrelated words.
+func TestNoFalseHits(t *testing.T) {
+	c := New(Default())
+	for _, text := range []string{
+		"Kehittäjä asiakkaan kanssa sopi käynnit.",             // not kehittäjäasiakas
+		"Havainnoista kerrottiin johtoryhmälle.",               // havainto, not havainnointi
+		"Lomake palautettiin täytettynä vastaanotolle.",        // palauttaa, not palaute
+		"Erilaisia tukimuotoja tarjotaan kaikille.",            // erilainen is not a resident
+		"Asiakaslähtöisyys ohjaa koko toimintaa.",              // no method at all
+		"Asiakas ja kysyjä sopivat ajan puhelimessa.",          // no kysely
+		"Nuorisotyöntekijät suunnittelivat työpajan sisällön.", // staff workshop
+	} {
+		if got, _, p := code(c, "Kehittämistyön vaiheet", text); got != "" || p.Described {
+			t.Errorf("%q: got %q described=%v", text, got, p.Described)
+		}
+	}
+}
+
+func TestMisspelledLongCues(t *testing.T) {
+	c := New(Default())
+	for text, want := range map[string]string{
+		"Kehittämisessä hyödynnettiin asikasraatitoimintaa.":           "client_council",
+		"Kokemusasiantutijat kävivät esitteen läpi.":                   "experts_by_experience",
+		"Palvelua testattiin asiakkaiden kanssa käyttäjätestauksessa.": "user_testing",
+		"Asiakastyytyväisyyttä mitatiin kokeilun lopuksi.":             "feedback",
+		"Kuntalaiset tulivat osalisuusiltaan kirjastoon.":              "event",
+	} {
+		if got, _, _ := code(c, "Kehittämistyön vaiheet", text); !strings.Contains(got, want) {
+			t.Errorf("%q: got %q, want %s", text, got, want)
+		}
+	}
+}
+
+// The judgement: clients versus staff, negation, serving versus involving.
+func TestJudgement(t *testing.T) {
+	c := New(Default())
+	cases := []struct{ text, methods string }{
+		{"Henkilöstökysely tehtiin syksyllä.", ""},
+		{"Työntekijöille järjestettiin kysely kirjaamisesta.", ""},
+		{"Asiakas- ja henkilöstökysely tehtiin samaan aikaan.", "survey"},
+		{"Palautekysely lähetettiin asiakkaille.", "feedback"},
+		{"Asiakkailta kerättiin palautetta lyhyellä kyselyllä.", "feedback"},
+		{"Asiakaskyselyä ei tehty.", ""},
+		{"Asiakkaita ei haastateltu, mutta heille tehtiin kysely.", "survey"},
+		{"Kokemusasiantuntijat eivät ainoastaan kommentoineet vaan myös ideoivat.", "experts_by_experience"},
+		{"Asiakas saa palautetta harjoittelustaan.", ""},
+		{"Hoitaja tekee asiakkaalle alkuhaastattelun.", ""},
+		{"Lääkärit haastattelivat toisiaan.", ""},
+		{"Hanketyöntekijät havainnoivat asiakkaiden asiointia.", "observation"},
+		{"Palvelu kehitettiin yhdessä asiakkaiden kanssa.", "codesign"},
+		{"Asiakkaat ideoivat työpajassa yhdessä työntekijöiden kanssa.", "workshop"},
+	}
+	for _, tc := range cases {
+		if got, _, _ := code(c, "Kehittämistyön vaiheet", tc.text); got != tc.methods {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.methods)
+		}
+	}
+	// A general statement with no method is involvement too.
+	got, phases, p := code(c, "Kehittämistyön vaiheet", "Asukkaat osallistuivat mallin suunnitteluun.")
+	if got != "" || !p.Described || len(p.General) != 1 || phases != model.Planning {
+		t.Errorf("general statement: %q %q %+v", got, phases, p)
+	}
+}
+
+// Phases come from the clause, then the sentence, then the heading.
+func TestPhases(t *testing.T) {
+	c := New(Default())
+	cases := []struct{ heading, text, phases string }{
+		{"Arviointi", "Asiakkaat vastasivat kyselyyn hankkeen alussa.", "ideation"},
+		{"Arviointi", "Asiakkaat vastasivat kyselyyn.", "piloting_evaluation"},
+		{"Oivalla ja ymmärrä", "Asiakkaat vastasivat kyselyyn.", "ideation"},
+		{"Kuvittele ja kokeile", "Asiakkaat vastasivat kyselyyn.", "planning,development,piloting_evaluation"},
+		{"Kuvittele ja kokeile", "Työpajaa suunniteltiin asukkaiden kanssa. Asukkaat vastasivat myös kyselyyn.", "planning"},
+		{"Ratkaisun perusidea", "Asiakkaat vastasivat kyselyyn.", ""},
+		{"Kehittämistyön vaiheet", "Asiakaskysely tehtiin alkuvaiheessa, ja palautetta kerättiin asiakkailta pilotin lopussa.", "ideation,piloting_evaluation"},
+		{"Kehittämistyön vaiheet", "Haastattelimme asiakkaita ennen mallin suunnittelua.", "ideation"},
+	}
+	for _, tc := range cases {
+		if _, got, _ := code(c, tc.heading, tc.text); got != tc.phases {
+			t.Errorf("%s / %q: phases %q, want %q", tc.heading, tc.text, got, tc.phases)
+		}
+	}
+}
+
+// Normalisation: case, soft hyphens, NBSP, decomposed letters; evidence
+// offsets point into the original section text.
+func TestNormalisationAndEvidence(t *testing.T) {
+	c := New(Default())
+	texts := []string{
+		"Malli on valmis. Asiakas\u00adkysely tehtiin keväällä. Se toimi.",
+		"Malli on valmis. Tyo\u0308pajaan osallistui 12\u00a0asukasta. Se toimi.",
+		"Malli on valmis.\n\n- Kokemus-asiantuntijat kommentoivat luonnosta\n- Se toimi",
+		"Malli on valmis. ASIAKASRAATI KOKOONTUI. Se toimi.",
+	}
+	wants := []string{"Asiakas\u00adkysely tehtiin keväällä.", "Tyo\u0308pajaan osallistui 12\u00a0asukasta.",
+		"- Kokemus-asiantuntijat kommentoivat luonnosta", "ASIAKASRAATI KOKOONTUI."}
+	for i, text := range texts {
+		m := &model.Model{Sections: []model.Section{{Page: model.PagePath, Heading: "Arviointi", Text: text}}}
+		p := c.Classify(m)
+		if len(p.Methods) != 1 || len(p.Methods[0].Evidence) != 1 {
+			t.Errorf("%q: %+v", text, p.Methods)
+			continue
+		}
+		e := p.Methods[0].Evidence[0]
+		want := strings.TrimPrefix(wants[i], "- ")
+		if e.Text != want && e.Text != wants[i] {
+			t.Errorf("evidence %q, want %q", e.Text, wants[i])
+		}
+		if text[e.Start:e.End] != e.Text || e.Page != model.PagePath || e.Section != "Arviointi" ||
+			strings.Join(e.Phases, ",") != model.PilotingEvaluation {
+			t.Errorf("evidence %+v does not point into the text", e)
+		}
+	}
+}
+
+func TestSummaryIsRead(t *testing.T) {
+	m := &model.Model{Summary: "Malli kehitettiin yhdessä asiakkaiden kanssa palvelumuotoilun keinoin."}
+	p := New(Default()).Classify(m)
+	if len(p.Methods) != 1 || p.Methods[0].Evidence[0].Section != SummaryHeading {
+		t.Errorf("%+v", p)
+	}
+}
+
+func TestClassifyIsSafeConcurrently(t *testing.T) {
+	c := New(Default())
+	m := &model.Model{Sections: []model.Section{{Page: model.PageMain, Heading: "Arviointi",
+		Text: "Asiakkaat vastasivat palautekyselyyn. Kokemusasiantuntijat arvioivat mallin."}}}
+	want, _, _ := code(c, "Arviointi", m.Sections[0].Text)
+	done := make(chan string)
+	for i := 0; i < 8; i++ {
+		go func() {
+			var got string
+			for j := 0; j < 50; j++ {
+				got, _, _ = code(c, "Arviointi", m.Sections[0].Text)
+			}
+			done <- got
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; got != want {
+			t.Errorf("concurrent coding %q, want %q", got, want)
+		}
+	}
+}
