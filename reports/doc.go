@@ -17,9 +17,9 @@
 //  4. Methods by group: models using each method, per group.
 //
 // Renderers write a Report to an io.Writer: WriteMarkdown (tablewriter v1,
-// cells escaped here), WriteJSON (IDs as keys), WriteCSV (one long table) or
-// WriteCSVFiles (one wide file per table), and WriteHTML (one self-contained
-// page with inline SVG charts). An Audit collects one region's figures beside
+// cells escaped here), WriteJSON (IDs as keys), WriteCSV (one long table:
+// table,row,column,value) or WriteCSVTable (one wide table, for one file per
+// table), and WriteHTML (one self-contained page with inline SVG charts). An Audit collects one region's figures beside
 // the national ones and WriteAudit renders it as a markdown document.
 //
 // Numbers: percentages have one decimal. Text meant for people (markdown,

@@ -34,12 +34,9 @@ type Cell struct {
 	HasAlso bool
 }
 
-func count(n int) Cell        { return Cell{kind: cellCount, N: n} }
-func percent(n, of int) Cell  { return Cell{kind: cellPct, N: n, Of: of} }
-func markCell(on bool) Cell   { return Cell{kind: cellMark, On: on} }
-func (c Cell) isCount() bool  { return c.kind == cellCount }
-func (c Cell) isMark() bool   { return c.kind == cellMark }
-func (c Cell) String() string { return c.text(LangEN) }
+func count(n int) Cell       { return Cell{kind: cellCount, N: n} }
+func percent(n, of int) Cell { return Cell{kind: cellPct, N: n, Of: of} }
+func markCell(on bool) Cell  { return Cell{kind: cellMark, On: on} }
 
 // text formats the cell for people.
 func (c Cell) text(l Lang) string {
