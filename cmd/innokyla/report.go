@@ -90,8 +90,16 @@ func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) 
 	return cmd
 }
 
-// check validates the flag values without touching any data.
+// check validates the flag values without touching any data. An empty
+// Format or Lang (an options struct filled in code, as run does) means
+// md and fi.
 func (o *ReportOptions) check() error {
+	if o.Format == "" {
+		o.Format = "md"
+	}
+	if o.Lang == "" {
+		o.Lang = "fi"
+	}
 	switch o.Format {
 	case "md", "csv", "json", "html":
 	default:

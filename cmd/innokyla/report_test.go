@@ -198,3 +198,24 @@ func TestReportAudit(t *testing.T) {
 		}
 	}
 }
+
+// TestRunReportFromCode is how the run command calls the report: a filled
+// options struct, zero values for what it does not care about.
+func TestRunReportFromCode(t *testing.T) {
+	c := newCLI(t)
+	reportCorpus(t, c)
+	var out, errw bytes.Buffer
+	f := &Factory{DataDir: c.data, Out: &out, Err: &errw, Now: time.Now, Version: "test"}
+	defer f.Close()
+	dir := t.TempDir()
+	if err := runReport(context.Background(), &ReportOptions{F: f, Out: dir}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	if err != nil || !bytes.Contains(b, []byte("| **Yhteensä**")) {
+		t.Fatalf("report.md: %v\n%s", err, b)
+	}
+	if !strings.Contains(errw.String(), "wrote "+filepath.Join(dir, "report.md")) {
+		t.Errorf("status %q", errw.String())
+	}
+}
