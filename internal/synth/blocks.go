@@ -192,7 +192,7 @@ var clauses = map[string][]string{
 		"mukana oli kaksi kokemusasiantuntijaa, jotka toivat esiin {Gg} arjen.",
 		"kokemusasiantuntijat kommentoivat toimintamallin luonnosta.",
 		"kokemustoimijat osallistuivat työryhmän kokouksiin.",
-		"{n} kokemusasiantuntijaa kertoi omista palvelupoluistaan.",
+		"{nw} kokemusasiantuntijaa kertoi omista palvelupoluistaan.",
 	},
 	"client_council": {
 		"asiakasraati kokoontui {nw} kertaa.",
@@ -239,7 +239,7 @@ var clauses = map[string][]string{
 // generalClauses state involvement without naming a method.
 var generalClauses = []string{
 	"{G} osallistuivat mallin rakentamiseen.",
-	"{Gg} näkemykset otettiin huomioon mallin sisällössä.",
+	"{G} olivat mukana työryhmässä, joka laati mallin.",
 	"{G} olivat mukana mallin laatimisessa.",
 }
 

@@ -44,7 +44,7 @@ func DefaultConfig() Config {
 			"client_council":        {ide: 0.2, pla: 0.3, dev: 0.2, pil: 0.1, NoPhase: 0.2},
 			"workshop":              {ide: 0.35, pla: 0.35, dev: 0.2, NoPhase: 0.1},
 			"interview":             {ide: 0.6, pil: 0.25, NoPhase: 0.15},
-			"user_testing":          {pil: 0.75, dev: 0.25},
+			"user_testing":          {pil: 1},
 			"observation":           {ide: 0.8, NoPhase: 0.2},
 			"event":                 {ide: 0.4, pla: 0.3, NoPhase: 0.3},
 			"codesign":              {ide: 0.2, pla: 0.2, dev: 0.4, NoPhase: 0.2},

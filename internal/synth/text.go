@@ -35,8 +35,14 @@ func (g *Gen) participation(grp group, mu muni) (Truth, []sentence) {
 				continue
 			}
 			mt := MethodTruth{ID: id, Phases: []string{}}
+			prev := -1
 			for _, ph := range g.drawPhases(id) {
-				say(pick(r, clauses[id]), ph)
+				k := r.IntN(len(clauses[id]))
+				if k == prev { // a second statement says it differently
+					k = (k + 1) % len(clauses[id])
+				}
+				prev = k
+				say(clauses[id][k], ph)
 				if ph != NoPhase {
 					mt.Phases = append(mt.Phases, ph)
 					phases[ph] = true
@@ -122,7 +128,8 @@ func ordered(phases []string) []string {
 }
 
 // Section headings, in page order, and which may hold a statement of
-// which phase. Neutral sections imply no phase.
+// which phase. Neutral sections imply no phase; "Kuvittele ja kokeile"
+// implies several, so it holds no statements, only filler and traps.
 var (
 	mainHeadings = []string{"Ratkaisun perusidea", "Toimintaympäristö", "Kohderyhmä ja asiakasymmärrys",
 		"Toimivuuden ja käyttöönoton ehdot", "Arvioinnin tulokset tiivistettynä", "Kehittämistyön vaiheet",
@@ -133,9 +140,9 @@ var (
 		"Resurssit": true, "Vaikutukset": true, "Juurrutus": true, "Levitä ja juurruta": true}
 	phaseHomes = map[string][]string{
 		model.Ideation:           {"Kohderyhmä ja asiakasymmärrys", "Oivalla ja ymmärrä", "Kehittäjäjoukon kokoaminen ja yhteiskehittäminen"},
-		model.Planning:           {"Kuvittele ja kokeile"},
-		model.Development:        {"Kuvittele ja kokeile", "Kehittämistyön vaiheet"},
-		model.PilotingEvaluation: {"Arviointi", "Arvioinnin tulokset tiivistettynä", "Kuvittele ja kokeile"},
+		model.Planning:           nil, // no section implies planning alone; the opener says it
+		model.Development:        {"Kehittämistyön vaiheet"},
+		model.PilotingEvaluation: {"Arviointi", "Arvioinnin tulokset tiivistettynä"},
 	}
 	pathFill = map[string][]string{
 		"Oivalla ja ymmärrä": {"Lähtötilanteen selvityksessä käytettiin käyntitilastoja.", "Ongelmana oli pitkä odotusaika ja hajanainen ohjaus.",
@@ -169,7 +176,7 @@ func (g *Gen) sections(i int, tp topic, mu muni, grp group, sents []sentence) []
 					homes = append(homes, h)
 				}
 			}
-			if len(homes) == 0 && r.Float64() < 0.5 {
+			if len(homes) == 0 && len(phaseHomes[s.phase]) > 0 && r.Float64() < 0.5 {
 				h := pick(r, phaseHomes[s.phase])
 				present[h] = true
 				homes = []string{h}
@@ -225,8 +232,8 @@ func (g *Gen) sections(i int, tp topic, mu muni, grp group, sents []sentence) []
 func neutralRequired(h string) bool { return h == "Ratkaisun perusidea" }
 
 func resources(g *Gen) string {
-	htv := g.rng.IntN(5) + 1
-	return "Toimintaan on varattu " + strconv.Itoa(htv) + " henkilötyövuotta."
+	htv := []string{"0,5", "1,5", "2", "3", "4", "6"}
+	return "Toimintaan on varattu " + pick(g.rng, htv) + " henkilötyövuotta."
 }
 
 // sample picks k distinct items of xs in their original order.
