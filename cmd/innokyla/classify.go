@@ -88,8 +88,12 @@ func runClassify(ctx context.Context, opts *ClassifyOptions) error {
 		return err
 	}
 	c := classify.New(cb)
+	size := opts.BatchSize
+	if size < 1 {
+		size = 500 // callers such as run may leave it unset
+	}
 	sum := classifySummary{methods: map[string]int{}, phases: map[string]int{}}
-	batch := make([]store.Coding, 0, opts.BatchSize)
+	batch := make([]store.Coding, 0, size)
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -109,7 +113,7 @@ func runClassify(ctx context.Context, opts *ClassifyOptions) error {
 		p := c.Classify(m)
 		sum.add(p)
 		batch = append(batch, store.Coding{ID: m.ID, Version: m.Version, P: p})
-		if len(batch) >= opts.BatchSize {
+		if len(batch) >= size {
 			return flush()
 		}
 		return nil
