@@ -155,7 +155,7 @@ func labelValue(n *html.Node) (string, *html.Node) {
 		}
 	}
 	if strings.TrimSpace(rest.String()) != "" {
-		return rest.String(), n.Parent
+		return rest.String(), nil // the section walker drops it: a label ended the section
 	}
 	for p := n; p != nil && p.DataAtom != atom.Body; p = p.Parent {
 		if v := nextElement(p); v != nil {

@@ -74,7 +74,13 @@ func (w *sectionWalker) walk(n *html.Node, inLink bool) {
 	w.flush()
 	switch n.DataAtom {
 	case atom.H1:
+		// The title. An unclosed <h1> holds the rest of the page, so
+		// its children are still read.
 		w.end()
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c, inLink)
+		}
+		w.flush()
 		return
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		w.heading(nodeText(n))
