@@ -25,6 +25,8 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 		{"bad-stage", `models/malli.yaml:5: bad stage "Valmiina"`},
 		{"missing-title", "models/malli.yaml:2: missing title"},
 		{"project-unknown-field", "projects/hanke.yaml:3: field alue not found"},
+		{"bad-heading", `models/malli.yaml:7: heading "Arviointi" is not an Innokylä main-page heading`},
+		{"dup-heading", `models/malli.yaml:10: heading "Ratkaisun perusidea" twice on the main page`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.dir, func(t *testing.T) {

@@ -70,16 +70,32 @@ func validateSource(s *Source, root *yaml.Node, projects map[string]*Project, se
 	if len(s.Sections) == 0 {
 		bad(path("sections"), "no sections")
 	}
+	headings := map[string]bool{}
 	for i, sec := range s.Sections {
-		if sec.Page != model.PageMain && sec.Page != model.PagePath {
+		heading := collapse(sec.Heading)
+		switch {
+		case sec.Page != model.PageMain && sec.Page != model.PagePath:
 			bad(path("sections", i, "page"), "bad page %q: want %s or %s", sec.Page, model.PageMain, model.PagePath)
-		}
-		if strings.TrimSpace(sec.Heading) == "" {
+		case heading == "":
 			bad(path("sections", i, "heading"), "section without heading")
+		case !Headings[sec.Page][heading]:
+			bad(path("sections", i, "heading"), "heading %q is not an Innokylä %s-page heading", heading, sec.Page)
+		case headings[sec.Page+"\x00"+heading]:
+			bad(path("sections", i, "heading"), "heading %q twice on the %s page", heading, sec.Page)
 		}
+		headings[sec.Page+"\x00"+heading] = true
 	}
 	errs = append(errs, validateGold(s, root)...)
 	return errs
+}
+
+// Headings are the section headings Innokylä uses, by page.
+var Headings = map[string]map[string]bool{
+	model.PageMain: {"Ratkaisun perusidea": true, "Toimintaympäristö": true, "Kohderyhmä ja asiakasymmärrys": true,
+		"Toimivuuden ja käyttöönoton ehdot": true, "Arvioinnin tulokset tiivistettynä": true, "Kehittämistyön vaiheet": true,
+		"Resurssit": true, "Vaikutukset": true, "Juurrutus": true},
+	model.PagePath: {"Oivalla ja ymmärrä": true, "Kehittäjäjoukon kokoaminen ja yhteiskehittäminen": true,
+		"Kuvittele ja kokeile": true, "Arviointi": true, "Levitä ja juurruta": true},
 }
 
 func validateGold(s *Source, root *yaml.Node) []error {

@@ -265,3 +265,25 @@ type countWriter struct{ n int64 }
 func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
 
 var _ io.Writer = (*countWriter)(nil)
+
+func TestSourcesFollowSitegenRules(t *testing.T) {
+	g := New(4)
+	for i := 0; i < 500; i++ {
+		s, tr := g.NextSource()
+		seen := map[string]bool{}
+		for _, sec := range s.Sections {
+			if !sitegen.Headings[sec.Page][sec.Heading] || seen[sec.Page+sec.Heading] {
+				t.Errorf("%s: bad or repeated heading %q on page %q", s.Slug, sec.Heading, sec.Page)
+			}
+			seen[sec.Page+sec.Heading] = true
+		}
+		for _, id := range s.Gold.Methods {
+			if !model.IsMethod(id) {
+				t.Errorf("%s: method %q", s.Slug, id)
+			}
+		}
+		if s.Gold.Described != tr.Described || len(s.Gold.Phases) != len(tr.Phases) {
+			t.Errorf("%s: gold block differs from truth", s.Slug)
+		}
+	}
+}
