@@ -1,5 +1,10 @@
 package classify
 
+import (
+	"fmt"
+	"math"
+)
+
 // automaton is a byte-level Aho-Corasick automaton with a dense transition
 // table over byte classes: two table lookups per input byte, no allocation
 // while scanning.
@@ -7,7 +12,7 @@ type automaton struct {
 	class    [256]uint8 // byte -> equivalence class; 0 for bytes in no pattern
 	nclass   int
 	firstOut int32   // states >= firstOut have outputs
-	next     []int32 // state*nclass + class -> state
+	next     []int16 // state*nclass + class -> state; at most 32767 states
 	outs     []int32 // flattened output lists: pattern ids
 	outIdx   []int32 // state -> start in outs; outIdx[state+1] is the end
 	lengths  []int32 // pattern id -> length in bytes
@@ -47,12 +52,12 @@ func buildAutomaton(pats []string) *automaton {
 		nodes[s].out = append(nodes[s].out, int32(id))
 	}
 	k := a.nclass
-	a.next = make([]int32, len(nodes)*k)
+	full := make([]int32, len(nodes)*k)
 	// Breadth-first: fail links and the full transition table.
 	queue := make([]int32, 0, len(nodes))
 	for c := 0; c < k; c++ {
 		if n, ok := nodes[0].child[byte(c)]; ok {
-			a.next[c] = n
+			full[c] = n
 			nodes[n].fail = 0
 			queue = append(queue, n)
 		}
@@ -64,11 +69,11 @@ func buildAutomaton(pats []string) *automaton {
 		nodes[s].out = append(nodes[s].out, nodes[f].out...)
 		for c := 0; c < k; c++ {
 			if n, ok := nodes[s].child[byte(c)]; ok {
-				nodes[n].fail = a.next[int(f)*k+c]
-				a.next[int(s)*k+c] = n
+				nodes[n].fail = full[int(f)*k+c]
+				full[int(s)*k+c] = n
 				queue = append(queue, n)
 			} else {
-				a.next[int(s)*k+c] = a.next[int(f)*k+c]
+				full[int(s)*k+c] = full[int(f)*k+c]
 			}
 		}
 	}
@@ -90,10 +95,13 @@ func buildAutomaton(pats []string) *automaton {
 	if a.firstOut == 0 {
 		a.firstOut = id
 	}
-	next := make([]int32, len(a.next))
+	if len(nodes) > math.MaxInt16 {
+		panic(fmt.Sprintf("codebook too large: %d automaton states", len(nodes)))
+	}
+	next := make([]int16, len(full))
 	for i := range nodes {
 		for c := 0; c < k; c++ {
-			next[int(perm[i])*k+c] = perm[a.next[i*k+c]]
+			next[int(perm[i])*k+c] = int16(perm[full[i*k+c]])
 		}
 	}
 	a.next = next
@@ -113,9 +121,9 @@ func buildAutomaton(pats []string) *automaton {
 // scan calls fn(id, start, end) for every occurrence of every pattern in b,
 // in order of end position.
 func (a *automaton) scan(b []byte, fn func(id int32, start, end int)) {
-	s := int32(0)
+	s := int16(0)
 	next, outIdx, k := a.next, a.outIdx, a.nclass
-	class, firstOut := &a.class, a.firstOut
+	class, firstOut := &a.class, int16(a.firstOut)
 	for i := 0; i < len(b); i++ {
 		s = next[int(s)*k+int(class[b[i]])]
 		if s >= firstOut {

@@ -99,7 +99,7 @@ func (c *Classifier) section(sc *scratch, text string, heading uint8) {
 	sc.nt.reset(text)
 	c.scan(sc)
 	c.fuzzyHits(sc)
-	sc.sents, sc.clauses = segment(sc.nt.b, text, sc.nt.off, sc.sents, sc.clauses)
+	sc.sents, sc.clauses = segment(&sc.nt, text, sc.sents, sc.clauses)
 	c.describe(sc)
 	c.judge(sc, heading)
 }
@@ -125,7 +125,7 @@ func (c *Classifier) headingPhases(h string) uint8 {
 // evidence builds the evidence of a sentence: its original text and byte
 // offsets in the section text.
 func (c *Classifier) evidence(sc *scratch, page, heading, text string, sp span, phases uint8) model.Evidence {
-	start, end := int(sc.nt.off[sp.s]), int(sc.nt.off[sp.e])
+	start, end := int(sc.nt.orig(sp.s)), int(sc.nt.orig(sp.e))
 	for end > start {
 		r, n := utf8.DecodeLastRuneInString(text[start:end])
 		if !strings.ContainsRune(" \t\r\n\u00a0\u00ad", r) {

@@ -27,7 +27,8 @@ func (c *Classifier) tryFuzzy(sc *scratch, i, n int, anchor *entry, pos *int) {
 	a := sc.hits[i]
 	cue := anchor.cue
 	// Quick reject: the word must have room for the cue less a letter.
-	if a.te-a.ts < int32(len(cue.text))-2 || hasCueInWord(sc.hits[:n], i, cue) {
+	if a.te-a.ts < int32(len(cue.text))-2 || !plausible(sc.nt.b[a.ts:a.te], a.s-a.ts, anchor) ||
+		hasCueInWord(sc.hits[:n], i, cue) {
 		return
 	}
 	if *pos < 0 {
@@ -44,6 +45,33 @@ func (c *Classifier) tryFuzzy(sc *scratch, i, n int, anchor *entry, pos *int) {
 			return
 		}
 	}
+}
+
+// plausible is a byte-level filter before the rune-level check: a match
+// keeps the cue's first letter and its last two letters, which must then
+// sit within two bytes of where the anchor puts them.
+func plausible(word []byte, at int32, anchor *entry) bool {
+	cue := anchor.cue.text
+	var start int32 // where the cue starts if no edit precedes the anchor
+	if anchor.first {
+		start = at
+	} else {
+		start = at - int32(len(cue)-len(anchor.text))
+	}
+	_, n1 := utf8.DecodeLastRuneInString(cue)
+	_, n2 := utf8.DecodeLastRuneInString(cue[:len(cue)-n1])
+	tail := cue[len(cue)-n1-n2:]
+	tailFound, headFound := false, anchor.first
+	for d := int32(-2); d <= 2; d++ {
+		p := start + int32(len(cue)-len(tail)) + d
+		if p >= 0 && int(p)+len(tail) <= len(word) && string(word[p:int(p)+len(tail)]) == tail {
+			tailFound = true
+		}
+		if q := start + d; !headFound && q >= 0 && int(q) < len(word) && word[q] == cue[0] {
+			headFound = true
+		}
+	}
+	return tailFound && headFound
 }
 
 // decodeWord puts the runes of a's word and their offsets in sc and returns

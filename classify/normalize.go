@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -10,70 +11,101 @@ import (
 // normText is a section's text in matching form: NFC, lower case, soft
 // hyphens dropped, hyphens inside compounds dropped, every non-letter
 // non-ASCII rune turned into ASCII punctuation or space. After it, a byte
-// >= 0x80 is always part of a letter. off[i] is the byte offset in the
-// original text of the rune that produced b[i]; off[len(b)] is the original
-// length.
+// >= 0x80 is always part of a letter.
+//
+// Most runes keep their length (ä is two bytes before and after), so the
+// map back to the original text is kept sparse: shifts lists the points
+// where orig - norm offset changes.
 type normText struct {
-	b   []byte
-	off []int32
+	b      []byte
+	shifts []shift
+	delta  int32 // the current orig - norm offset while building
+	n      int32 // the original length
+}
+
+// shift: from norm byte at on, original offset = norm offset + delta.
+type shift struct{ at, delta int32 }
+
+// orig maps a normalised byte offset (at a rune start, or len(b)) back to
+// the original text.
+func (t *normText) orig(i int32) int32 {
+	if i >= int32(len(t.b)) {
+		return t.n
+	}
+	k := sort.Search(len(t.shifts), func(j int) bool { return t.shifts[j].at > i })
+	if k == 0 {
+		return i
+	}
+	return i + t.shifts[k-1].delta
+}
+
+// mark records that the next output byte comes from original offset o.
+func (t *normText) mark(o int) {
+	if d := int32(o) - int32(len(t.b)); d != t.delta {
+		t.delta = d
+		t.shifts = append(t.shifts, shift{int32(len(t.b)), d})
+	}
 }
 
 // reset normalises s into t, reusing t's buffers.
 func (t *normText) reset(s string) {
-	t.b, t.off = t.b[:0], t.off[:0]
+	t.b, t.shifts, t.delta, t.n = t.b[:0], t.shifts[:0], 0, int32(len(s))
 	ascii, nfc := scanBytes(s)
-	if ascii {
-		t.ascii(s)
+	if !ascii && !nfc && !norm.NFC.IsNormalString(s) {
+		t.decomposed(s)
 		return
 	}
-	if nfc || norm.NFC.IsNormalString(s) {
-		for i := 0; i < len(s); {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				switch {
-				case 'A' <= c && c <= 'Z':
-					c += 'a' - 'A'
-				case c == '-':
-					if t.joinHyphen(s, i+1) {
-						i++
-						continue
-					}
-				case c == '\t' || c == '\r' || c == '\f' || c == '\v':
-					c = ' '
-				}
-				t.b = append(t.b, c)
-				t.off = append(t.off, int32(i))
-				i++
-				continue
-			}
-			if c == 0xC3 && i+1 < len(s) { // Latin-1 letters: ä ö å é and capitals
-				d := s[i+1]
-				if d >= 0xA0 && d <= 0xBF && d != 0xB7 { // lower case except ÷
-					t.b = append(t.b, c, d)
-					t.off = append(t.off, int32(i), int32(i))
-					i += 2
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '-':
+				if t.joinHyphen(s, i+1) {
+					i++
 					continue
 				}
+			case c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				c = ' '
 			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			t.add(s, i, i+n, r)
-			i += n
+			if t.delta != int32(i-len(t.b)) {
+				t.mark(i)
+			}
+			t.b = append(t.b, c)
+			i++
+			continue
 		}
-	} else {
-		var it norm.Iter
-		it.InitString(norm.NFC, s)
-		for !it.Done() {
-			start := it.Pos()
-			seg := it.Next()
-			end := it.Pos()
-			for len(seg) > 0 {
-				r, n := utf8.DecodeRune(seg)
-				seg = seg[n:]
-				t.addMapped(s, start, end, r)
+		if c == 0xC3 && i+1 < len(s) { // Latin-1 letters: ä ö å é
+			if d := s[i+1]; d >= 0xA0 && d <= 0xBF && d != 0xB7 { // lower case, not ÷
+				if t.delta != int32(i-len(t.b)) {
+					t.mark(i)
+				}
+				t.b = append(t.b, c, d)
+				i += 2
+				continue
 			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		t.addRune(s, i, i+n, r)
+		i += n
+	}
+}
+
+// decomposed normalises text that is not in NFC, segment by segment.
+func (t *normText) decomposed(s string) {
+	var it norm.Iter
+	it.InitString(norm.NFC, s)
+	for !it.Done() {
+		start := it.Pos()
+		seg := it.Next()
+		end := it.Pos()
+		for len(seg) > 0 {
+			r, n := utf8.DecodeRune(seg)
+			seg = seg[n:]
+			t.addRune(s, start, end, r)
 		}
 	}
-	t.off = append(t.off, int32(len(s)))
 }
 
 // scanBytes reports whether s is all ASCII, and whether it surely is NFC:
@@ -92,25 +124,6 @@ func scanBytes(s string) (ascii, nfc bool) {
 	return or < 0x80, nfc
 }
 
-func (t *normText) ascii(s string) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '-':
-			if t.joinHyphen(s, i+1) {
-				continue
-			}
-		case c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			c = ' '
-		}
-		t.b = append(t.b, c)
-		t.off = append(t.off, int32(i))
-	}
-	t.off = append(t.off, int32(len(s)))
-}
-
 // joinHyphen reports whether a hyphen before s[next:] joins two word parts
 // (kokemusasiantuntija-toiminta) and is to be dropped.
 func (t *normText) joinHyphen(s string, next int) bool {
@@ -121,33 +134,12 @@ func (t *normText) joinHyphen(s string, next int) bool {
 	return unicode.IsLetter(r)
 }
 
-// add appends the normalised form of rune r, read from s[start:end].
-func (t *normText) add(s string, start, end int, r rune) {
-	if r < utf8.RuneSelf {
-		c := byte(r)
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '-':
-			if t.joinHyphen(s, end) {
-				return
-			}
-		case c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			c = ' '
-		}
-		t.b = append(t.b, c)
-		t.off = append(t.off, int32(start))
-		return
-	}
-	t.addMapped(s, start, end, r)
-}
-
-// addMapped appends a non-ASCII rune (or any rune of a non-NFC segment).
-func (t *normText) addMapped(s string, start, end int, r rune) {
+// addRune appends the normalised form of rune r, read from s[start:end].
+func (t *normText) addRune(s string, start, end int, r rune) {
 	switch {
 	case r == 0xAD || r == 0x200B || r == 0x2060 || r == 0xFEFF: // soft hyphen, zero-width
 		return
-	case r == 0x2010 || r == 0x2011: // hyphen, non-breaking hyphen
+	case r == '-' || r == 0x2010 || r == 0x2011: // hyphen, non-breaking hyphen
 		if t.joinHyphen(s, end) {
 			return
 		}
@@ -156,31 +148,21 @@ func (t *normText) addMapped(s string, start, end int, r rune) {
 		r = '-'
 	case r == 0x2026:
 		r = '.'
+	case r == '\t' || r == '\r' || r == '\f' || r == '\v':
+		r = ' '
+	case r < utf8.RuneSelf:
 	case unicode.IsLetter(r) || unicode.IsDigit(r):
 		r = unicode.ToLower(r)
 	case unicode.Is(unicode.Mn, r):
 		return
-	case r < utf8.RuneSelf:
 	default: // NBSP, quotes, bullets and other symbols
 		r = ' '
 	}
-	if r < utf8.RuneSelf {
-		c := byte(r)
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c == '\t' || c == '\r' {
-			c = ' '
-		}
-		t.b = append(t.b, c)
-		t.off = append(t.off, int32(start))
-		return
+	if 'A' <= r && r <= 'Z' {
+		r += 'a' - 'A'
 	}
-	n := len(t.b)
+	t.mark(start)
 	t.b = utf8.AppendRune(t.b, r)
-	for i := n; i < len(t.b); i++ {
-		t.off = append(t.off, int32(start))
-	}
 }
 
 // isWordByte reports whether b is part of a word in normalised text.

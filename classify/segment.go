@@ -13,8 +13,9 @@ var abbreviations = map[string]bool{
 // segment splits normalised text b into sentences and each sentence into
 // clauses. Sentences end at . ! ? followed by space or end (not after an
 // abbreviation or an ordinal number), and at line breaks; clauses end at
-// , ; : and a spaced dash. orig and off let it look at the original case.
-func segment(b []byte, orig string, off []int32, sents []sentence, clauses []span) ([]sentence, []span) {
+// , ; : and a spaced dash. orig lets it look at the original case.
+func segment(nt *normText, orig string, sents []sentence, clauses []span) ([]sentence, []span) {
+	b := nt.b
 	sents, clauses = sents[:0], clauses[:0]
 	start, cstart := -1, -1
 	endSentence := func(e int) {
@@ -44,7 +45,7 @@ func segment(b []byte, orig string, off []int32, sents []sentence, clauses []spa
 				endSentence(i + 1)
 			}
 		case '.':
-			if followed && !noStop(b, orig, off, i) {
+			if followed && !noStop(nt, orig, i) {
 				endSentence(i + 1)
 			}
 		case ',', ';', ':':
@@ -97,7 +98,8 @@ func trim(b []byte, s, e int) span {
 // noStop reports whether the full stop at b[i] is not a sentence end: after
 // an abbreviation or an ordinal ("2. vaiheessa"), unless the next word
 // starts with a capital letter in the original.
-func noStop(b []byte, orig string, off []int32, i int) bool {
+func noStop(nt *normText, orig string, i int) bool {
+	b := nt.b
 	w := i
 	for w > 0 && isWordByte(b[w-1]) {
 		w--
@@ -117,7 +119,7 @@ func noStop(b []byte, orig string, off []int32, i int) bool {
 	if j >= len(b) || b[j] == '\n' {
 		return false
 	}
-	o := off[j]
+	o := nt.orig(int32(j))
 	return !(orig[o] >= 'A' && orig[o] <= 'Z') && !(orig[o] >= 0xC3 && j+1 < len(b) && isUpperLatin(orig[o:]))
 }
 
