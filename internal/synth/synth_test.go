@@ -287,3 +287,13 @@ func TestSourcesFollowSitegenRules(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWriteSite renders 1,000 models (2,000 model pages) per op.
+func BenchmarkWriteSite(b *testing.B) {
+	for b.Loop() {
+		if err := WriteSite(b.TempDir(), 1000, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(2000*b.N)/b.Elapsed().Seconds(), "pages/s")
+}
