@@ -7,13 +7,11 @@ import (
 // hit is one pattern occurrence in normalised text: b[s:t], inside the word
 // b[ts:te].
 type hit struct {
-	e         *entry
-	s, t      int32
-	ts, te    int32
-	class     int8 // actor class of client and staff hits
-	accepted  bool
-	clause    int32
-	phaseMask uint8
+	e        *entry
+	s, t     int32
+	ts, te   int32
+	class    int8 // actor class of client and staff hits
+	accepted bool // a method cue judged to count
 }
 
 // clauseInfo is what a clause says: whether it is negated or describes the
@@ -69,14 +67,12 @@ func (c *Classifier) describe(sc *scratch) {
 	b := sc.nt.b
 	sc.info = sc.info[:0]
 	h := 0
-	for ci, cl := range sc.clauses {
+	for _, cl := range sc.clauses {
 		for h < len(sc.hits) && sc.hits[h].s < cl.s {
-			sc.hits[h].clause = -1
 			h++
 		}
 		in := clauseInfo{h0: int32(h)}
 		for h < len(sc.hits) && sc.hits[h].s < cl.e {
-			sc.hits[h].clause = int32(ci)
 			h++
 		}
 		in.h1 = int32(h)
@@ -137,9 +133,6 @@ func (c *Classifier) describe(sc *scratch) {
 			}
 		}
 		sc.info = append(sc.info, in)
-	}
-	for ; h < len(sc.hits); h++ {
-		sc.hits[h].clause = -1
 	}
 }
 

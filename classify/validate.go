@@ -87,6 +87,13 @@ func (cb *Codebook) validate() error {
 		}
 		lists = append(lists, m.Cues, m.ClientCues, m.Except)
 	}
+	groups := 0
+	for _, m := range cb.Methods {
+		groups += len(m.Requires)
+	}
+	if groups > 63 {
+		return bad(0, "%d cues with requires; at most 63 are supported", groups)
+	}
 	for _, id := range model.MethodIDs {
 		if seen["method "+id] == 0 {
 			return bad(0, "method %q is missing", id)
