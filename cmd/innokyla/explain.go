@@ -103,7 +103,7 @@ func writeEvidence(ew *lineWriter, cb *classify.Codebook, e model.Evidence) {
 	if e.Page == model.PagePath {
 		page = "kehittämisen polku (development path)"
 	}
-	ew.printf("  - %q\n    osio (section): %s; sivu (page): %s; merkit (bytes) %d-%d; vaiheet (phases): %s\n",
+	ew.printf("  - %q\n    osio (section): %s; sivu (page): %s; tavut (bytes) %d-%d; vaiheet (phases): %s\n",
 		e.Text, e.Section, page, e.Start, e.End, phaseList(cb, e.Phases))
 }
 

@@ -33,7 +33,7 @@ func TestExplainShowsEvidence(t *testing.T) {
 		"Asiakkaiden osallistuminen kuvattu (involvement described): kyllä (yes)",
 		"Kysely (Survey) [survey]", "Asiakaspalaute (Client feedback) [feedback]",
 		`"Kotihoidon asiakkaille tehtiin kysely iltakäyntien tarpeesta."`,
-		"osio (section): Oivalla ja ymmärrä; sivu (page): kehittämisen polku (development path); merkit (bytes) 0-",
+		"osio (section): Oivalla ja ymmärrä; sivu (page): kehittämisen polku (development path); tavut (bytes) 0-",
 		"vaiheet (phases): Kokeilu ja arviointi (Piloting and evaluation)",
 	} {
 		if !strings.Contains(out, want) {
