@@ -3,7 +3,6 @@ package index
 import (
 	"fmt"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -11,16 +10,14 @@ import (
 
 // Names of the analysis parts this package adds to bleve's registry.
 const (
-	foldFilterName   = "innokyla_fi_fold"
-	suffixFilterName = "innokyla_suffixes"
+	foldFilterName = "innokyla_fi_fold"
 
-	analyzerText          = "fi"                     // main text fields (bleve's Finnish analyzer)
-	analyzerCompound      = "innokyla_fi_compound"   // index side of the *_c subfields
-	analyzerCompoundQuery = "innokyla_fi_fold_query" // query side of the *_c subfields
+	analyzerText     = "fi"                     // main text fields (bleve's Finnish analyzer)
+	analyzerReversed = "innokyla_fi_reversed"   // the *_rev subfields: folded stems, reversed
+	analyzerFold     = "innokyla_fi_fold_query" // query side of the *_rev subfields, before reversing
 
-	minSuffixRunes   = 4 // shortest suffix indexed for compounds
-	minCompoundRunes = 7 // only words this long are split
-	minHeadRunes     = 3 // the first part of a compound is at least this long
+	minSuffixRunes = 4 // a query word must fold to this many letters to match compound tails
+	minHeadRunes   = 3 // fold never shortens a stem below this
 )
 
 // registerOnce guards bleve's process-wide registry, which refuses a name
@@ -30,20 +27,14 @@ var registerOnce sync.Once
 
 var registerErr error
 
-// registerAnalysis adds the fold and suffix token filters to bleve's
-// registry. Every entry point that builds or opens an index calls it.
+// registerAnalysis adds the fold token filter to bleve's registry. Every
+// entry point that builds or opens an index calls it.
 func registerAnalysis() error {
 	registerOnce.Do(func() {
 		if err := registry.RegisterTokenFilter(foldFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 			return foldFilter{}, nil
 		}); err != nil {
 			registerErr = fmt.Errorf("register %s: %w", foldFilterName, err)
-			return
-		}
-		if err := registry.RegisterTokenFilter(suffixFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-			return suffixFilter{}, nil
-		}); err != nil {
-			registerErr = fmt.Errorf("register %s: %w", suffixFilterName, err)
 		}
 	})
 	return registerErr
@@ -52,7 +43,7 @@ func registerAnalysis() error {
 // foldFilter maps Snowball stems that differ only by a final vowel or by
 // consonant gradation onto one form. It runs on both the index and the query
 // side, so any deterministic mapping stays consistent; collisions cost a
-// little precision in the low-boosted compound subfield only.
+// little precision in the low-boosted compound subfields only.
 type foldFilter struct{}
 
 func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
@@ -99,36 +90,11 @@ func fold(s string) string {
 	return string(r)
 }
 
-// suffixFilter keeps each token and adds, at the same position and offsets,
-// every suffix of at least minSuffixRunes letters that leaves a head of at
-// least minHeadRunes letters, for tokens of minCompoundRunes letters or more.
-// "asiakaskysel" gives "akaskysel", "kaskysel", ..., "kysel", ..., "ysel".
-type suffixFilter struct{}
-
-func (suffixFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(in)*2)
-	for _, t := range in {
-		out = append(out, t)
-		n := utf8.RuneCount(t.Term)
-		if n < minCompoundRunes {
-			continue
-		}
-		i, k := 0, 0
-		for i < len(t.Term) {
-			_, w := utf8.DecodeRune(t.Term[i:])
-			i += w
-			k++
-			if k < minHeadRunes {
-				continue
-			}
-			if n-k < minSuffixRunes {
-				break
-			}
-			out = append(out, &analysis.Token{
-				Start: t.Start, End: t.End, Term: t.Term[i:],
-				Position: t.Position, Type: t.Type, KeyWord: t.KeyWord,
-			})
-		}
+// reverse returns s with its runes in reverse order.
+func reverse(s string) string {
+	r := []rune(s)
+	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+		r[i], r[j] = r[j], r[i]
 	}
-	return out
+	return string(r)
 }

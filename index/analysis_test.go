@@ -1,10 +1,7 @@
 package index
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 func TestFold(t *testing.T) {
@@ -25,34 +22,11 @@ func TestFold(t *testing.T) {
 	}
 }
 
-func TestSuffixFilter(t *testing.T) {
-	in := analysis.TokenStream{
-		{Term: []byte("asiakaskysel"), Start: 0, End: 14, Position: 1},
-		{Term: []byte("työ"), Start: 15, End: 18, Position: 2},
+func TestReverse(t *testing.T) {
+	if got := reverse("kysel"); got != "lesyk" {
+		t.Errorf("reverse(kysel) = %q", got)
 	}
-	out := suffixFilter{}.Filter(in)
-	var terms []string
-	for _, tk := range out {
-		terms = append(terms, string(tk.Term))
-		if string(tk.Term) != "työ" && (tk.Position != 1 || tk.Start != 0 || tk.End != 14) {
-			t.Errorf("suffix %q at position %d [%d,%d), want the original's", tk.Term, tk.Position, tk.Start, tk.End)
-		}
-	}
-	got := strings.Join(terms, " ")
-	want := "asiakaskysel akaskysel kaskysel askysel skysel kysel ysel työ"
-	if got != want {
-		t.Errorf("suffixes\n got %s\nwant %s", got, want)
-	}
-}
-
-func TestSuffixFilterMultibyte(t *testing.T) {
-	out := suffixFilter{}.Filter(analysis.TokenStream{{Term: []byte("yhteiskehittäm")}})
-	for _, tk := range out {
-		if !strings.HasSuffix("yhteiskehittäm", string(tk.Term)) || len([]rune(string(tk.Term))) < minSuffixRunes {
-			t.Errorf("bad suffix %q", tk.Term)
-		}
-	}
-	if string(out[len(out)-1].Term) != "ttäm" {
-		t.Errorf("last suffix %q, want ttäm", out[len(out)-1].Term)
+	if got := reverse("työpaj"); got != "japöyt" {
+		t.Errorf("reverse(työpaj) = %q", got)
 	}
 }

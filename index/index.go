@@ -48,7 +48,7 @@ func Open(path string, o Options) (*Index, error) {
 	if timeout <= 0 {
 		timeout = DefaultLockTimeout
 	}
-	cfg := map[string]interface{}{"bolt_timeout": timeout.String()}
+	cfg := writerConfig(timeout)
 	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
 		if !os.IsNotExist(err) {
 			return nil, fmt.Errorf("open index %s: %w", path, err)
@@ -59,13 +59,20 @@ func Open(path string, o Options) (*Index, error) {
 		return create(path, cfg)
 	}
 	if o.ReadOnly {
-		cfg["read_only"] = true
+		cfg = map[string]interface{}{"bolt_timeout": timeout.String(), "read_only": true}
 	}
 	b, err := bleve.OpenUsing(path, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, lockErr(err))
 	}
 	return &Index{path: path, b: b, readOnly: o.ReadOnly}, nil
+}
+
+// writerConfig is the scorch configuration of a writer: a lock timeout so
+// a second process fails instead of waiting, and unsafe_batch so batches do
+// not each wait for an fsync (Sync waits once, at its end).
+func writerConfig(timeout time.Duration) map[string]interface{} {
+	return map[string]interface{}{"bolt_timeout": timeout.String(), "unsafe_batch": true}
 }
 
 func create(path string, cfg map[string]interface{}) (*Index, error) {

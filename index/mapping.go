@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fi"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	reversefilter "github.com/blevesearch/bleve/v2/analysis/token/reverse"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -19,7 +20,7 @@ import (
 
 // schemaVersion changes whenever the mapping or the document shape does;
 // an index built with another schema is rebuilt by Sync.
-const schemaVersion = "innokyla-index-3"
+const schemaVersion = "innokyla-index-6"
 
 // Field names in the index.
 const (
@@ -38,7 +39,7 @@ const (
 	FieldURL       = "url"
 	FieldCreated   = "created"
 
-	compoundSuffix = "_c"
+	compoundSuffix = "_rev" // reversed folded stems: a compound tail is a prefix
 )
 
 // textFields are the analysed text fields; each has a compound subfield.
@@ -51,14 +52,14 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
 	im.DefaultAnalyzer = analyzerText
 	base := []interface{}{lowercase.Name, fi.StopName, fi.SnowballStemmerName, foldFilterName}
-	if err := im.AddCustomAnalyzer(analyzerCompoundQuery, map[string]interface{}{
+	if err := im.AddCustomAnalyzer(analyzerFold, map[string]interface{}{
 		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": base,
 	}); err != nil {
 		return nil, err
 	}
-	if err := im.AddCustomAnalyzer(analyzerCompound, map[string]interface{}{
+	if err := im.AddCustomAnalyzer(analyzerReversed, map[string]interface{}{
 		"type": custom.Name, "tokenizer": unicode.Name,
-		"token_filters": append(append([]interface{}{}, base...), suffixFilterName),
+		"token_filters": append(append([]interface{}{}, base...), reversefilter.Name),
 	}); err != nil {
 		return nil, err
 	}
@@ -69,12 +70,14 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 		main.Name = f
 		main.Analyzer = analyzerText
 		main.DocValues = false
+		main.IncludeInAll = false // no _all field: unfielded queries are rewritten to these fields
 		comp := bleve.NewTextFieldMapping()
 		comp.Name = f + compoundSuffix
-		comp.Analyzer = analyzerCompound
+		comp.Analyzer = analyzerReversed
 		comp.Store = false
 		comp.IncludeInAll = false
 		comp.DocValues = false
+		comp.IncludeTermVectors = false // snippets re-analyse the stored main field
 		dm.AddFieldMappingsAt(f, main, comp)
 	}
 	keyword := func(name string, store, facet bool) {
@@ -98,7 +101,10 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	keyword(FieldCreated, true, false)
 
 	im.DefaultMapping = dm
-	im.DefaultField = "_all"
+	im.DefaultField = FieldSections
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
 	return im, nil
 }
 

@@ -27,9 +27,13 @@ var fieldAliases = map[string]string{
 	"rahoittaja": FieldFunder, "kuvattu": FieldDescribed,
 }
 
+// tails returns, for each token of word, its folded stem reversed, when it
+// is long enough to stand as the tail of a compound.
+type tails func(word string) []string
+
 // buildQuery parses the query string, widens unfielded words to the text
 // fields and their compound subfields, and adds the filters.
-func buildQuery(req Request) (query.Query, error) {
+func buildQuery(req Request, tl tails) (query.Query, error) {
 	if utf8.RuneCountInString(req.Query) > MaxQueryLen {
 		return nil, fmt.Errorf("query is %d characters; at most %d are allowed", utf8.RuneCountInString(req.Query), MaxQueryLen)
 	}
@@ -41,7 +45,7 @@ func buildQuery(req Request) (query.Query, error) {
 		if err != nil {
 			return nil, fmt.Errorf("query %q: %w", s, err)
 		}
-		main = rewrite(parsed)
+		main = rewrite(parsed, tl)
 	}
 	parts := []query.Query{main}
 	add := func(field string, values []string) {
@@ -72,26 +76,26 @@ func buildQuery(req Request) (query.Query, error) {
 
 // rewrite walks the parsed query string and replaces every unfielded match
 // or phrase with a search over the text fields.
-func rewrite(q query.Query) query.Query {
+func rewrite(q query.Query, tl tails) query.Query {
 	switch t := q.(type) {
 	case *query.BooleanQuery:
-		t.Must = rewrite(t.Must)
-		t.Should = rewrite(t.Should)
-		t.MustNot = rewrite(t.MustNot)
+		t.Must = rewrite(t.Must, tl)
+		t.Should = rewrite(t.Should, tl)
+		t.MustNot = rewrite(t.MustNot, tl)
 		return t
 	case *query.ConjunctionQuery:
 		for i, c := range t.Conjuncts {
-			t.Conjuncts[i] = rewrite(c)
+			t.Conjuncts[i] = rewrite(c, tl)
 		}
 		return t
 	case *query.DisjunctionQuery:
 		for i, c := range t.Disjuncts {
-			t.Disjuncts[i] = rewrite(c)
+			t.Disjuncts[i] = rewrite(c, tl)
 		}
 		return t
 	case *query.MatchQuery:
 		if fields, ok := textTargets(t.FieldVal); ok {
-			return wordQuery(t, fields)
+			return wordQuery(t, fields, tl)
 		}
 		t.FieldVal = alias(t.FieldVal)
 		return t
@@ -101,13 +105,46 @@ func rewrite(q query.Query) query.Query {
 		}
 		t.FieldVal = alias(t.FieldVal)
 		return t
-	case query.FieldableQuery:
-		if t.Field() != "" {
-			t.SetField(alias(t.Field()))
+	case *query.WildcardQuery:
+		if t.FieldVal == "" {
+			return perField(func(f string) query.Query {
+				w := bleve.NewWildcardQuery(t.Wildcard)
+				w.SetField(f)
+				w.BoostVal = t.BoostVal
+				return w
+			})
 		}
-		return t
+	case *query.RegexpQuery:
+		if t.FieldVal == "" {
+			return perField(func(f string) query.Query {
+				r := bleve.NewRegexpQuery(t.Regexp)
+				r.SetField(f)
+				r.BoostVal = t.BoostVal
+				return r
+			})
+		}
+	case *query.NumericRangeQuery:
+		if t.FieldVal == "" {
+			return bleve.NewMatchNoneQuery() // no numeric fields; "2023" is matched as a word
+		}
+	case *query.DateRangeQuery:
+		if t.FieldVal == "" {
+			return bleve.NewMatchNoneQuery()
+		}
+	}
+	if f, ok := q.(query.FieldableQuery); ok && f.Field() != "" {
+		f.SetField(alias(f.Field()))
 	}
 	return q
+}
+
+// perField runs one query per text field, any of which may match.
+func perField(mk func(field string) query.Query) query.Query {
+	alt := make([]query.Query, 0, len(textFields))
+	for _, f := range textFields {
+		alt = append(alt, mk(f))
+	}
+	return bleve.NewDisjunctionQuery(alt...)
 }
 
 // textTargets says which text fields a match on field searches: all of
@@ -139,10 +176,16 @@ func boostOf(b *query.Boost) float64 {
 	return b.Value()
 }
 
-// wordQuery looks for one word in the text fields (Finnish stems) and in
-// their compound subfields (folded stems, word as a compound's tail).
-func wordQuery(m *query.MatchQuery, fields []string) query.Query {
+// wordQuery looks for one word in the text fields (Finnish stems) and, as
+// the tail of a compound, in their reversed subfields: the folded stem
+// "kysel" reversed is "lesyk", a prefix of "lesyksakaisa", which is
+// "asiakaskyselyn" folded and reversed.
+func wordQuery(m *query.MatchQuery, fields []string, tl tails) query.Query {
 	base := boostOf(m.BoostVal)
+	var rev []string
+	if m.Fuzziness == 0 && tl != nil {
+		rev = tl(m.Match)
+	}
 	var alt []query.Query
 	for _, f := range fields {
 		q := bleve.NewMatchQuery(m.Match)
@@ -150,10 +193,9 @@ func wordQuery(m *query.MatchQuery, fields []string) query.Query {
 		q.SetFuzziness(m.Fuzziness)
 		q.SetBoost(base * textBoosts[f])
 		alt = append(alt, q)
-		if m.Fuzziness == 0 {
-			c := bleve.NewMatchQuery(m.Match)
+		for _, r := range rev {
+			c := bleve.NewPrefixQuery(r)
 			c.SetField(f + compoundSuffix)
-			c.Analyzer = analyzerCompoundQuery
 			c.SetBoost(base * textBoosts[f] * compoundBoost)
 			alt = append(alt, c)
 		}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -96,14 +97,13 @@ var facetSpecs = []struct {
 // Search runs req. An empty query matches every model (browse by facets).
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	req = clamp(req)
-	q, err := buildQuery(req)
+	q, err := buildQuery(req, ix.tails)
 	if err != nil {
 		return nil, err
 	}
 	sr := bleve.NewSearchRequestOptions(q, req.Limit, req.Offset, false)
 	sr.Fields = []string{FieldTitle, FieldSummary, FieldSections, FieldURL, FieldRegion,
 		FieldRegions, FieldStage, FieldCreated, FieldMethods, FieldPhases}
-	sr.IncludeLocations = strings.TrimSpace(req.Query) != ""
 	if !req.NoFacets {
 		for _, f := range facetSpecs {
 			sr.AddFacet(f.field, bleve.NewFacetRequest(f.field, f.size))
@@ -115,11 +115,33 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out := &Result{Query: req.Query, Total: res.Total, Offset: req.Offset, Limit: req.Limit,
 		Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	var m *matcher
+	if strings.TrimSpace(req.Query) != "" {
+		m = ix.newMatcher(q)
+	}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hitOf(h))
+		hit := hitOf(h)
+		hit.Snippet = snippetOf(h, m)
+		out.Hits = append(out.Hits, hit)
 	}
 	out.Facets = facetsOf(res.Facets)
 	return out, nil
+}
+
+// tails analyses word as the compound subfields do, without reversing the
+// index side's way, and reverses each folded stem of minSuffixRunes or more.
+func (ix *Index) tails(word string) []string {
+	a := ix.b.Mapping().AnalyzerNamed(analyzerFold)
+	if a == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range a.Analyze([]byte(word)) {
+		if s := string(t.Term); utf8.RuneCountInString(s) >= minSuffixRunes {
+			out = append(out, reverse(s))
+		}
+	}
+	return out
 }
 
 func clamp(req Request) Request {
@@ -150,7 +172,6 @@ func hitOf(h *search.DocumentMatch) Hit {
 		Methods: strs(h.Fields[FieldMethods]),
 		Phases:  strs(h.Fields[FieldPhases]),
 	}
-	hit.Snippet = snippetOf(h)
 	return hit
 }
 

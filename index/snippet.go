@@ -2,6 +2,9 @@ package index
 
 import (
 	"html"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"sort"
 	"strings"
 	"unicode"
@@ -57,42 +60,119 @@ func (s Snippet) Plain(before, after string) string {
 
 type span struct{ start, end int }
 
-// snippetOf picks, from the hit's summary or sections (the title is shown
-// anyway), the window with the most matched words. The compound subfields
-// index the same text as their main field, so their locations mark it too.
-// Without matches it falls back to the start of the summary.
-func snippetOf(h *search.DocumentMatch) Snippet {
-	best := Snippet{}
-	bestCount := -1
-	for _, field := range []string{FieldSummary, FieldSections, FieldTitle} {
-		texts := strs(h.Fields[field])
-		spans := map[int][]span{} // array position -> spans
-		for _, f := range []string{field, field + compoundSuffix} {
-			for _, locs := range h.Locations[f] {
-				for _, l := range locs {
-					pos := 0
-					if len(l.ArrayPositions) > 0 {
-						pos = int(l.ArrayPositions[0])
-					}
-					spans[pos] = append(spans[pos], span{int(l.Start), int(l.End)})
+// matcher knows the words a query looks for: Finnish stems of its words and
+// phrases, and reversed folded stems that may end a compound. It marks them
+// in a hit's stored text by analysing that text again, so the index needs
+// no term vectors for highlighting and compound matches are marked too.
+type matcher struct {
+	stems map[string]bool
+	tails []string
+	fi    analysis.Analyzer
+}
+
+// newMatcher collects the positive terms of q (not those under must-not).
+func (ix *Index) newMatcher(q query.Query) *matcher {
+	m := &matcher{stems: map[string]bool{}, fi: ix.b.Mapping().AnalyzerNamed(analyzerText)}
+	if m.fi == nil {
+		return nil
+	}
+	m.collect(q)
+	if len(m.stems) == 0 && len(m.tails) == 0 {
+		return nil
+	}
+	return m
+}
+
+func (m *matcher) collect(q query.Query) {
+	switch t := q.(type) {
+	case *query.BooleanQuery:
+		m.collect(t.Must)
+		m.collect(t.Should)
+	case *query.ConjunctionQuery:
+		for _, c := range t.Conjuncts {
+			m.collect(c)
+		}
+	case *query.DisjunctionQuery:
+		for _, c := range t.Disjuncts {
+			m.collect(c)
+		}
+	case *query.MatchQuery:
+		if isTextField(t.FieldVal) {
+			m.addStems(t.Match)
+		}
+	case *query.MatchPhraseQuery:
+		if isTextField(t.FieldVal) {
+			m.addStems(t.MatchPhrase)
+		}
+	case *query.PrefixQuery:
+		if strings.HasSuffix(t.FieldVal, compoundSuffix) {
+			m.tails = append(m.tails, t.Prefix)
+		}
+	}
+}
+
+func (m *matcher) addStems(text string) {
+	for _, tk := range m.fi.Analyze([]byte(text)) {
+		m.stems[string(tk.Term)] = true
+	}
+}
+
+func isTextField(f string) bool {
+	for _, t := range textFields {
+		if f == t {
+			return true
+		}
+	}
+	return false
+}
+
+// spans finds the matched words of text as byte ranges.
+func (m *matcher) spans(text string) []span {
+	var out []span
+	for _, tk := range m.fi.Analyze([]byte(text)) {
+		term := string(tk.Term)
+		hit := m.stems[term]
+		if !hit && len(m.tails) > 0 {
+			rf := reverse(fold(term))
+			for _, tl := range m.tails {
+				if strings.HasPrefix(rf, tl) {
+					hit = true
+					break
 				}
 			}
 		}
-		for pos, sp := range spans {
-			if pos >= len(texts) {
-				continue
-			}
-			s, n := window(texts[pos], sp)
-			// Prefer summary and sections over the title at equal counts.
-			if n > bestCount || (n == bestCount && field != FieldTitle && best.Field == FieldTitle) {
-				best, bestCount = Snippet{Field: field, Parts: s}, n
+		if hit {
+			out = append(out, span{tk.Start, tk.End})
+		}
+	}
+	return out
+}
+
+// snippetOf picks, from the hit's summary, sections or title, the window
+// with the most matched words; without matches (or without a matcher, when
+// browsing) it is the start of the summary.
+func snippetOf(h *search.DocumentMatch, m *matcher) Snippet {
+	best := Snippet{}
+	bestCount := 0
+	if m != nil {
+		for _, field := range []string{FieldSummary, FieldSections, FieldTitle} {
+			for _, text := range strs(h.Fields[field]) {
+				sp := m.spans(text)
+				if len(sp) == 0 {
+					continue
+				}
+				parts, n := window(text, sp)
+				// The title is shown anyway: prefer other text at equal counts.
+				if n > bestCount || (n == bestCount && best.Field == FieldTitle) {
+					best, bestCount = Snippet{Field: field, Parts: parts}, n
+				}
 			}
 		}
 	}
-	if bestCount < 0 {
+	if bestCount == 0 {
 		if t := str(h.Fields[FieldSummary]); t != "" {
-			s, _ := window(t, nil)
-			return Snippet{Field: FieldSummary, Parts: s}
+			parts, _ := window(t, nil)
+			return Snippet{Field: FieldSummary, Parts: parts}
 		}
 	}
 	return best

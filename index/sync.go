@@ -11,7 +11,7 @@ import (
 
 const (
 	internalSig = "sig/" // + model id -> signature()
-	batchSize   = 500
+	batchSize   = 1000
 )
 
 // Stats counts what Sync did.
@@ -47,14 +47,31 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 	}
 	seen := map[string]bool{}
 	batch := ix.b.NewBatch()
+	// Writers open the index with unsafe_batch: a batch returns once it is
+	// searchable, and scorch persists in the background instead of an fsync
+	// per batch. Sync waits for the persistence of its last batch, which
+	// covers the earlier ones, before it returns.
+	var persisted chan error
 	flush := func() error {
 		if batch.Size() == 0 {
 			return nil
 		}
+		done := make(chan error, 1)
+		batch.SetPersistedCallback(func(err error) { done <- err })
 		if err := ix.b.Batch(batch); err != nil {
 			return fmt.Errorf("index batch: %w", err)
 		}
+		persisted = done
 		batch.Reset()
+		return nil
+	}
+	wait := func() error {
+		if persisted == nil {
+			return nil
+		}
+		if err := <-persisted; err != nil {
+			return fmt.Errorf("persist index: %w", err)
+		}
 		return nil
 	}
 	err = each(func(m *model.Model) error {
@@ -90,7 +107,11 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 		return nil
 	})
 	if err != nil {
-		if ferr := flush(); ferr != nil && !errors.Is(err, context.Canceled) {
+		ferr := flush()
+		if ferr == nil {
+			ferr = wait()
+		}
+		if ferr != nil && !errors.Is(err, context.Canceled) {
 			return st, errors.Join(err, ferr)
 		}
 		return st, err
@@ -109,7 +130,10 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 			}
 		}
 	}
-	return st, flush()
+	if err := flush(); err != nil {
+		return st, err
+	}
+	return st, wait()
 }
 
 // ids lists the document IDs in the index for which keep is true.
@@ -156,7 +180,7 @@ func (ix *Index) reset() error {
 	if err := os.RemoveAll(ix.path); err != nil {
 		return fmt.Errorf("reset index %s: %w", ix.path, err)
 	}
-	n, err := create(ix.path, map[string]interface{}{"bolt_timeout": DefaultLockTimeout.String()})
+	n, err := create(ix.path, writerConfig(DefaultLockTimeout))
 	if err != nil {
 		return err
 	}
