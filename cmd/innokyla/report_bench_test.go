@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -66,6 +67,9 @@ func benchRunReport(b *testing.B, n int, format, groupBy string) {
 	}
 	dir := benchStore(b, n)
 	runtime.GC()
+	// Reset the resident-set high-water mark (Linux), so peak-rss-MB is
+	// the report's and not the fill's; SQLite's memory is outside the Go heap.
+	rssReset := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
 	var peak uint64
 	stop := make(chan struct{})
 	done := make(chan struct{})
@@ -85,6 +89,7 @@ func benchRunReport(b *testing.B, n int, format, groupBy string) {
 		}
 	}()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		f := &Factory{DataDir: dir, Out: io.Discard, Err: io.Discard, Now: time.Now, Version: "bench"}
 		err := runReport(context.Background(), &ReportOptions{F: f, Format: format, GroupBy: groupBy, Lang: "fi"})
@@ -93,9 +98,15 @@ func benchRunReport(b *testing.B, n int, format, groupBy string) {
 			b.Fatal(err)
 		}
 	}
+	cpu := cpuTime() - cpu0
 	close(stop)
 	<-done
+	// CPU seconds per report: comparable when the machine is shared.
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	if kb := vmHWM(); rssReset && kb > 0 {
+		b.ReportMetric(float64(kb)/1024, "peak-rss-MB")
+	}
 	if st, err := os.Stat(filepath.Join(dir, "corpus.db")); err == nil {
 		b.ReportMetric(float64(st.Size())/(1<<20), "db-MB")
 	}
@@ -104,3 +115,27 @@ func benchRunReport(b *testing.B, n int, format, groupBy string) {
 func BenchmarkReportStore100k(b *testing.B)        { benchRunReport(b, 100_000, "md", "region") }
 func BenchmarkReportStore100kProject(b *testing.B) { benchRunReport(b, 100_000, "html", "project") }
 func BenchmarkReportStore1M(b *testing.B)          { benchRunReport(b, 1_000_000, "md", "region") }
+
+// vmHWM is the process's peak resident set in kB, 0 when unknown.
+func vmHWM() int {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+			return kb
+		}
+	}
+	return 0
+}
+
+// cpuTime is the user and system CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
