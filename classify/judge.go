@@ -246,9 +246,10 @@ func elidedClient(sc *scratch, hs []hit, ts int32) bool {
 	return false
 }
 
-// neighbourClients reports whether the sentence before or after si names
-// clients as participants and no staff ("Järjestimme työpajan. Siihen
-// osallistui 20 asukasta.").
+// neighbourClients judges a cue whose own sentence names no one by the
+// sentence before it (a cue usually refers back: "Haastattelimme ...
+// Haastatteluja täydennettiin ..."), else the sentence after it ("Järjestimme
+// työpajan. Siihen osallistui 20 asukasta."). Negated clauses are not read.
 func (c *Classifier) neighbourClients(sc *scratch, si int) bool {
 	for _, n := range []int{si - 1, si + 1} {
 		if n < 0 || n >= len(sc.sents) {
@@ -256,10 +257,12 @@ func (c *Classifier) neighbourClients(sc *scratch, si int) bool {
 		}
 		var a actors
 		for ci := sc.sents[n].c0; ci < sc.sents[n].c1; ci++ {
-			a.add(sc.info[ci].act)
+			if !sc.info[ci].neg {
+				a.add(sc.info[ci].act)
+			}
 		}
-		if a.clientStrong > 0 && a.staffStrong == 0 {
-			return true
+		if a.clientStrong+a.staffStrong > 0 {
+			return a.clientStrong > 0 && a.staffStrong == 0
 		}
 	}
 	return false
