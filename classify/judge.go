@@ -60,14 +60,7 @@ func (c *Classifier) judge(sc *scratch, heading uint8) {
 			}
 			for i := range hs {
 				if hs[i].accepted {
-					f := found{method: hs[i].e.owner, sent: si, phases: in.phases}
-					if f.phases == 0 {
-						f.phases = sentPhases
-					}
-					if f.phases == 0 {
-						f.phases, f.fromHeading = heading, true
-					}
-					sc.found = addFound(sc.found, first, f)
+					sc.found = addFound(sc.found, first, place(hs[i].e.owner, si, in.phases, sentPhases, heading))
 				}
 			}
 		}
@@ -86,18 +79,24 @@ func (c *Classifier) judge(sc *scratch, heading uint8) {
 			if !ok {
 				continue
 			}
-			f := found{method: -1, sent: si, phases: in.phases}
-			if f.phases == 0 {
-				f.phases = sentPhases
-			}
-			if f.phases == 0 {
-				f.phases, f.fromHeading = heading, true
-			}
-			sc.found = append(sc.found, f)
+			sc.found = append(sc.found, place(-1, si, in.phases, sentPhases, heading))
 			break
 		}
 	}
 	narrowHeadingPhases(sc.found, heading)
+}
+
+// place puts a code in the phases of its clause, else of its sentence,
+// else of its section heading.
+func place(method, sent int, clause, sentence, heading uint8) found {
+	f := found{method: method, sent: sent, phases: clause}
+	if f.phases == 0 {
+		f.phases = sentence
+	}
+	if f.phases == 0 {
+		f.phases, f.fromHeading = heading, true
+	}
+	return f
 }
 
 // judgeCtx is what a sentence's judgement needs beyond the clause.
