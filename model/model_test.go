@@ -1,0 +1,60 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+func TestHashCoversContentOnly(t *testing.T) {
+	m := Model{ID: "a", URL: "u", Title: "T", Sections: []Section{{Page: PageMain, Heading: "H", Text: "x"}}}
+	h := m.Hash()
+	m.FetchedAt = time.Now()
+	m.Version = 7
+	m.Participation = &Participation{Codebook: "c", Described: true}
+	if m.Hash() != h {
+		t.Error("fetch time, version or coding changed the content hash")
+	}
+	for name, change := range map[string]func(*Model){
+		"title":   func(m *Model) { m.Title = "T2" },
+		"section": func(m *Model) { m.Sections[0].Text = "y" },
+		"page":    func(m *Model) { m.Sections[0].Page = PagePath },
+		"region":  func(m *Model) { m.Region = "Lapin hyvinvointialue" },
+		"stage":   func(m *Model) { m.Stage = "Valmis" },
+	} {
+		c := m
+		c.Sections = append([]Section(nil), m.Sections...)
+		change(&c)
+		if c.Hash() == h {
+			t.Errorf("changing the %s left the hash as it was", name)
+		}
+	}
+}
+
+func TestCodes(t *testing.T) {
+	if len(PhaseIDs) != 4 || len(MethodIDs) != 10 {
+		t.Fatalf("%d phases, %d methods", len(PhaseIDs), len(MethodIDs))
+	}
+	for _, id := range MethodIDs {
+		if !IsMethod(id) || MethodLabels[id].FI == "" || MethodLabels[id].EN == "" {
+			t.Errorf("method %s lacks labels", id)
+		}
+	}
+	for _, id := range PhaseIDs {
+		if !IsPhase(id) || PhaseLabels[id].FI == "" {
+			t.Errorf("phase %s lacks labels", id)
+		}
+	}
+	if IsMethod("ideation") || IsPhase("survey") {
+		t.Error("method and phase IDs mixed up")
+	}
+}
+
+func TestText(t *testing.T) {
+	m := Model{Title: "T", Summary: "S", Created: "2021-02-03", Sections: []Section{{Heading: "H", Text: "x"}}}
+	if got := m.Text(); got != "T\n\nS\n\nH\nx" {
+		t.Errorf("Text() = %q", got)
+	}
+	if m.CreatedYear() != "2021" || (&Model{}).CreatedYear() != "" {
+		t.Error("CreatedYear")
+	}
+}
