@@ -120,6 +120,19 @@ func parseHTML(body []byte, contentType string) (*goquery.Document, error) {
 }
 
 func extractDocs(mainDoc, pathDoc *goquery.Document, pageURL string) (*model.Model, error) {
+	m, err := extractMain(mainDoc, pageURL)
+	if err != nil {
+		return nil, err
+	}
+	if pathDoc != nil {
+		addPath(m, pathDoc)
+	}
+	return m, nil
+}
+
+// extractMain reads the fields and sections of a model's main page and
+// normalises its region.
+func extractMain(mainDoc *goquery.Document, pageURL string) (*model.Model, error) {
 	m := &model.Model{URL: canonicalURL(mainDoc, pageURL), Sections: []model.Section{}}
 	m.ID = modelID(m.URL)
 	if m.ID == "" {
@@ -140,15 +153,17 @@ func extractDocs(mainDoc, pathDoc *goquery.Document, pageURL string) (*model.Mod
 	m.Modified = parseDate(fields[fieldModified])
 	m.Stage = fields[fieldStage]
 	m.Sections = append(m.Sections, sections(mainDoc, nodes, model.PageMain)...)
-	if pathDoc != nil {
-		_, pathNodes := findFields(pathDoc)
-		m.Sections = append(m.Sections, sections(pathDoc, pathNodes, model.PagePath)...)
-	}
-	if m.Title == "" && len(m.Sections) == 0 {
-		return nil, fmt.Errorf("no practice model on the page (no title, no sections)")
+	if m.Title == "" && len(m.Sections) == 0 && len(fields) == 0 {
+		return nil, fmt.Errorf("no practice model on the page (no title, fields or sections)")
 	}
 	m.Region, m.Regions = region.Normalize(m.RegionRaw, m.Place)
 	return m, nil
+}
+
+// addPath appends the sections of the kehittämisen polku page.
+func addPath(m *model.Model, pathDoc *goquery.Document) {
+	_, nodes := findFields(pathDoc)
+	m.Sections = append(m.Sections, sections(pathDoc, nodes, model.PagePath)...)
 }
 
 // canonicalURL is the page's canonical link resolved against pageURL, else
@@ -192,10 +207,18 @@ func modelID(u string) string {
 	return id
 }
 
+// dropIcons removes icon text ("icon/launch Created with Sketch.").
+func dropIcons(s string) string {
+	if !strings.Contains(s, "icon/") && !strings.Contains(s, "Sketch") {
+		return s
+	}
+	return iconText.ReplaceAllString(s, " ")
+}
+
 // value is the canonical form of a one-line field: icon text dropped,
 // whitespace collapsed, "Täydentyy" read as "".
 func value(s string) string {
-	v := strings.Join(strings.Fields(iconText.ReplaceAllString(s, " ")), " ")
+	v := strings.Join(strings.Fields(dropIcons(s)), " ")
 	if strings.EqualFold(v, placeholder) {
 		return ""
 	}
@@ -205,7 +228,7 @@ func value(s string) string {
 // foldLabel folds a label or heading for matching: icon text dropped,
 // whitespace collapsed, lower case, trailing "*" and ":" dropped.
 func foldLabel(s string) string {
-	v := strings.Join(strings.Fields(iconText.ReplaceAllString(s, " ")), " ")
+	v := strings.Join(strings.Fields(dropIcons(s)), " ")
 	v = strings.TrimRight(v, "*: ")
 	return strings.ToLower(v)
 }
@@ -213,7 +236,7 @@ func foldLabel(s string) string {
 // heading is a section heading as shown: whitespace collapsed, required
 // markers and a trailing colon dropped.
 func heading(s string) string {
-	v := strings.Join(strings.Fields(iconText.ReplaceAllString(s, " ")), " ")
+	v := strings.Join(strings.Fields(dropIcons(s)), " ")
 	return strings.TrimSpace(strings.TrimRight(v, "*: "))
 }
 

@@ -55,6 +55,35 @@ func nodeText(n *html.Node) string {
 	return b.String()
 }
 
+// shortText is nodeText of n when it is at most limit bytes; ok is false
+// (and the text cut) when it is longer, without reading the rest.
+func shortText(n *html.Node, limit int) (string, bool) {
+	var b strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return b.Len() <= limit
+		case html.ElementNode:
+			if skipped(n) {
+				return true
+			}
+			if n.DataAtom == atom.Br || isBlock(n) {
+				b.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return b.Len() <= limit
+	}
+	ok := walk(n)
+	return b.String(), ok
+}
+
 // findFields finds the Perustiedot labels of a page, whatever elements
 // hold them, and reads the value that belongs to each: the dd after a dt,
 // the next cell of a two-cell table row, text after the label in the same
@@ -97,16 +126,17 @@ func labelOf(n *html.Node) (string, bool) {
 	if n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Li {
 		return "", false
 	}
-	t := nodeText(n)
-	if len(t) > 80 {
+	t, short := shortText(n, 80)
+	if !short {
 		return "", false
 	}
-	f, ok := labels[foldLabel(t)]
+	folded := foldLabel(t)
+	f, ok := labels[folded]
 	if !ok {
 		return "", false
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && foldLabel(nodeText(c)) == foldLabel(t) {
+		if c.Type == html.ElementNode && foldLabel(nodeText(c)) == folded {
 			return "", false // the child is the label
 		}
 	}

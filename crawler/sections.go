@@ -89,7 +89,7 @@ func (w *sectionWalker) walk(n *html.Node, inLink bool) {
 	if navigation(n) {
 		return
 	}
-	if t := nodeText(n); len(t) < 120 && knownHeadings[foldLabel(t)] {
+	if t, short := shortText(n, 120); short && knownHeadings[foldLabel(t)] {
 		w.heading(t)
 		return
 	}
@@ -242,5 +242,5 @@ func paragraph(s string) string {
 
 // line collapses whitespace (also non-breaking) and drops icon text.
 func line(s string) string {
-	return strings.Join(strings.Fields(iconText.ReplaceAllString(s, " ")), " ")
+	return strings.Join(strings.Fields(dropIcons(s)), " ")
 }

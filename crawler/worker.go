@@ -8,7 +8,9 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/innokyla/innokyla/model"
 )
 
@@ -85,8 +87,11 @@ func (c *Crawler) target(ctx context.Context, run Run, t *Target) error {
 	}
 	main := t.Partial
 	if main == nil {
+		// Ask conditionally when the model was stored before and no
+		// sitemap lastmod says it changed (Last-Modified has one-second
+		// resolution; a changed lastmod is the better word).
 		etag, lm := "", ""
-		if t.ModelID != "" {
+		if t.ModelID != "" && t.Lastmod == "" {
 			etag, lm = t.MainETag, t.MainLastModified
 		}
 		pg, err := c.fetch(t.URL, etag, lm)
@@ -125,22 +130,35 @@ func (c *Crawler) notModified(ctx context.Context, run Run, t *Target) error {
 		return c.fail(ctx, run, t.URL, err)
 	}
 	main := &Partial{URL: mp.URL, ContentType: mp.ContentType, ETag: mp.ETag, LastModified: mp.LastModified, Body: mp.Body}
-	return c.finish(ctx, run, t, main, pg)
+	m, _, err := c.readMain(main)
+	if err != nil {
+		c.release()
+		return c.fail(ctx, run, t.URL, err)
+	}
+	return c.finish(ctx, run, t, m, main, pg)
+}
+
+// readMain parses and reads a main page.
+func (c *Crawler) readMain(main *Partial) (*model.Model, *goquery.Document, error) {
+	mp := &page{URL: main.URL, ContentType: main.ContentType, Body: main.Body}
+	doc, err := mp.document()
+	if err != nil {
+		return nil, nil, &FetchError{Kind: KindExtract, URL: main.URL, Err: err}
+	}
+	m, err := extractMain(doc, main.URL)
+	if err != nil {
+		return nil, nil, &FetchError{Kind: KindExtract, URL: main.URL, Err: err}
+	}
+	return m, doc, nil
 }
 
 // withMain reads the main page, applies the filters, keeps the page and
 // fetches the kehittämisen polku page.
 func (c *Crawler) withMain(ctx context.Context, run Run, t *Target, main *Partial) error {
-	mp := &page{URL: main.URL, ContentType: main.ContentType, Body: main.Body}
-	doc, err := mp.document()
+	m, doc, err := c.readMain(main)
 	if err != nil {
 		c.release()
-		return c.fail(ctx, run, t.URL, &FetchError{Kind: KindExtract, URL: t.URL, Err: err})
-	}
-	m, err := extractDocs(doc, nil, main.URL)
-	if err != nil {
-		c.release()
-		return c.fail(ctx, run, t.URL, &FetchError{Kind: KindExtract, URL: t.URL, Err: err})
+		return c.fail(ctx, run, t.URL, err)
 	}
 	if !c.wanted(m) {
 		c.release()
@@ -158,7 +176,7 @@ func (c *Crawler) withMain(ctx context.Context, run Run, t *Target, main *Partia
 		return nil // resumed later from the kept main page
 	}
 	base, _ := url.Parse(main.URL)
-	pathURL := pathPageURL(t.URL, c.pathLink(mp, base, m.ID))
+	pathURL := pathPageURL(t.URL, c.pathLink(doc, base, m.ID))
 	pg, err := c.fetch(pathURL, "", "")
 	var fe *FetchError
 	switch {
@@ -169,32 +187,21 @@ func (c *Crawler) withMain(ctx context.Context, run Run, t *Target, main *Partia
 		c.release()
 		return c.fail(ctx, run, t.URL, err)
 	}
-	return c.finish(ctx, run, t, main, pg)
+	return c.finish(ctx, run, t, m, main, pg)
 }
 
-// finish extracts the model from both pages and commits it.
-func (c *Crawler) finish(ctx context.Context, run Run, t *Target, main *Partial, path *page) error {
-	mainPage := &page{URL: main.URL, ContentType: main.ContentType, Body: main.Body}
-	mainDoc, err := mainPage.document()
-	if err != nil {
-		c.release()
-		return c.fail(ctx, run, t.URL, &FetchError{Kind: KindExtract, URL: t.URL, Err: err})
-	}
-	m, err := func() (*model.Model, error) {
-		if path == nil {
-			return extractDocs(mainDoc, nil, main.URL)
-		}
+// finish adds the kehittämisen polku page (when there is one) to the model
+// read from the main page and commits it.
+func (c *Crawler) finish(ctx context.Context, run Run, t *Target, m *model.Model, main *Partial, path *page) error {
+	if path != nil {
 		pathDoc, err := path.document()
 		if err != nil {
-			return nil, err
+			c.release()
+			return c.fail(ctx, run, t.URL, &FetchError{Kind: KindExtract, URL: path.URL, Err: err})
 		}
-		return extractDocs(mainDoc, pathDoc, main.URL)
-	}()
-	if err != nil {
-		c.release()
-		return c.fail(ctx, run, t.URL, &FetchError{Kind: KindExtract, URL: t.URL, Err: err})
+		addPath(m, pathDoc)
 	}
-	m.FetchedAt = c.opts.Now().UTC().Truncate(1e9)
+	m.FetchedAt = c.opts.Now().UTC().Truncate(time.Second)
 	cm := Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Model: m, Stored: true,
 		ModelID: m.ID, Region: m.Region, Modified: modifiedOf(m),
 		MainETag: main.ETag, MainLastModified: main.LastModified}
@@ -308,12 +315,15 @@ func (c *Crawler) release() {
 }
 
 // pathLink finds the main page's link to its kehittämisen polku page.
-func (c *Crawler) pathLink(mp *page, base *url.URL, id string) *url.URL {
+func (c *Crawler) pathLink(doc *goquery.Document, base *url.URL, id string) *url.URL {
 	var found *url.URL
-	c.links(mp, func(u *url.URL, _ string) {
-		if found == nil && strings.Contains(u.Path, "/"+id+"/kehittamisen-polku") {
+	doc.Find("a[href]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		href, _ := s.Attr("href")
+		if u, ok := c.onSite(base, href); ok && strings.Contains(u.Path, "/"+id+"/kehittamisen-polku") {
 			found = u
+			return false
 		}
+		return true
 	})
 	return found
 }

@@ -1,0 +1,106 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/innokyla/innokyla/internal/synth"
+)
+
+// lightFrontier keeps only what a crawl needs from its frontier and counts
+// commits, so the benchmark measures the crawler, not a store.
+type lightFrontier struct {
+	memFrontier
+	stored atomic.Int64
+}
+
+func (f *lightFrontier) Commit(_ context.Context, _ string, c Commit) (Outcome, error) {
+	if c.Model != nil {
+		f.stored.Add(1)
+	}
+	return OutcomeNew, nil
+}
+
+func (f *lightFrontier) SavePartial(context.Context, int64, string, string, Partial) error {
+	return nil
+}
+
+// peakHeap samples the in-use heap (objects plus unused heap spans, as
+// MemStats.HeapInuse) every few milliseconds until stop.
+func peakHeap(stop <-chan struct{}) <-chan uint64 {
+	out := make(chan uint64, 1)
+	go func() {
+		var peak uint64
+		// runtime/metrics does not stop the world as ReadMemStats does.
+		samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(samples)
+			peak = max(peak, samples[0].Value.Uint64()+samples[1].Value.Uint64())
+			select {
+			case <-stop:
+				out <- peak
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return out
+}
+
+var benchSites sync.Map // models -> dir
+
+// BenchmarkCrawl crawls a synthetic loopback site of 2 pages per model
+// (the 5000-model site is the 10,000-page fixture) with --delay 0
+// --parallel 8, and reports pages/s and the peak in-use heap.
+func BenchmarkCrawl(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		b.Run(fmt.Sprintf("models=%d", n), func(b *testing.B) {
+			dir, ok := benchSites.Load(n)
+			if !ok {
+				d := b.TempDir()
+				if err := synth.WriteSite(d, n, 1); err != nil {
+					b.Fatal(err)
+				}
+				dir = d
+				benchSites.Store(n, d)
+			}
+			srv := httptest.NewServer(http.FileServer(http.Dir(dir.(string))))
+			defer srv.Close()
+			var pages int
+			var peak uint64
+			b.ResetTimer()
+			start := time.Now()
+			for range b.N {
+				runtime.GC()
+				stop := make(chan struct{})
+				heap := peakHeap(stop)
+				front := &lightFrontier{memFrontier: *newMemFrontier()}
+				opts := Options{Site: srv.URL, Delay: 0, Parallel: 8, UserAgent: "innokyla-bench"}
+				c, err := New(opts, front)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sum, err := c.Run(context.Background())
+				close(stop)
+				peak = max(peak, <-heap)
+				if err != nil || int(front.stored.Load()) != n {
+					b.Fatalf("stored %d of %d: %v", front.stored.Load(), n, err)
+				}
+				pages += sum.Fetched
+			}
+			secs := time.Since(start).Seconds()
+			b.ReportMetric(float64(pages)/secs, "pages/s")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
+	}
+}
