@@ -107,4 +107,3 @@ func BenchmarkCrawl(b *testing.B) {
 		})
 	}
 }
-
