@@ -35,6 +35,18 @@ type Index struct {
 	path     string
 	b        bleve.Index
 	readOnly bool
+	tl       *tailer // builds the compound subfields; writers only
+}
+
+// wrap finishes an Index around an open bleve index.
+func wrap(path string, b bleve.Index, readOnly bool) *Index {
+	ix := &Index{path: path, b: b, readOnly: readOnly}
+	// An index built by an older version may lack the analyzer; Sync
+	// rebuilds such an index before it writes.
+	if fold := b.Mapping().AnalyzerNamed(analyzerFold); fold != nil {
+		ix.tl = newTailer(fold)
+	}
+	return ix
 }
 
 // Open opens the index at path. A writer creates it when it is missing; a
@@ -65,7 +77,7 @@ func Open(path string, o Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, lockErr(err))
 	}
-	return &Index{path: path, b: b, readOnly: o.ReadOnly}, nil
+	return wrap(path, b, o.ReadOnly), nil
 }
 
 // writerConfig is the scorch configuration of a writer: a lock timeout so
@@ -91,7 +103,7 @@ func create(path string, cfg map[string]interface{}) (*Index, error) {
 		b.Close()
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
-	return &Index{path: path, b: b}, nil
+	return wrap(path, b, false), nil
 }
 
 // Remove deletes the index at path after checking that no other process

@@ -11,7 +11,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fi"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	reversefilter "github.com/blevesearch/bleve/v2/analysis/token/reverse"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -20,7 +19,7 @@ import (
 
 // schemaVersion changes whenever the mapping or the document shape does;
 // an index built with another schema is rebuilt by Sync.
-const schemaVersion = "innokyla-index-6"
+const schemaVersion = "innokyla-index-7"
 
 // Field names in the index.
 const (
@@ -57,12 +56,6 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := im.AddCustomAnalyzer(analyzerReversed, map[string]interface{}{
-		"type": custom.Name, "tokenizer": unicode.Name,
-		"token_filters": append(append([]interface{}{}, base...), reversefilter.Name),
-	}); err != nil {
-		return nil, err
-	}
 
 	dm := bleve.NewDocumentStaticMapping()
 	for _, f := range textFields {
@@ -71,14 +64,15 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 		main.Analyzer = analyzerText
 		main.DocValues = false
 		main.IncludeInAll = false // no _all field: unfielded queries are rewritten to these fields
-		comp := bleve.NewTextFieldMapping()
-		comp.Name = f + compoundSuffix
-		comp.Analyzer = analyzerReversed
+		dm.AddFieldMappingsAt(f, main)
+		// The compound subfield holds each distinct folded stem of the
+		// field once, reversed, as keywords (see tailer); no positions.
+		comp := bleve.NewKeywordFieldMapping()
 		comp.Store = false
 		comp.IncludeInAll = false
 		comp.DocValues = false
-		comp.IncludeTermVectors = false // snippets re-analyse the stored main field
-		dm.AddFieldMappingsAt(f, main, comp)
+		comp.IncludeTermVectors = false
+		dm.AddFieldMappingsAt(f+compoundSuffix, comp)
 	}
 	keyword := func(name string, store, facet bool) {
 		k := bleve.NewKeywordFieldMapping()
@@ -100,6 +94,7 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	keyword(FieldURL, true, false)
 	keyword(FieldCreated, true, false)
 
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping()) // no composite _all field
 	im.DefaultMapping = dm
 	im.DefaultField = FieldSections
 	im.IndexDynamic = false
@@ -108,8 +103,9 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	return im, nil
 }
 
-// document turns a model into the map bleve indexes.
-func document(m *model.Model) map[string]interface{} {
+// document turns a model into the map bleve indexes; tl fills the compound
+// subfields.
+func document(m *model.Model, tl *tailer) map[string]interface{} {
 	d := map[string]interface{}{
 		FieldTitle:   m.Title,
 		FieldSummary: m.Summary,
@@ -125,6 +121,11 @@ func document(m *model.Model) map[string]interface{} {
 	}
 	if len(secs) > 0 {
 		d[FieldSections] = secs
+	}
+	for f, texts := range map[string][]string{FieldTitle: {m.Title}, FieldSummary: {m.Summary}, FieldSections: secs} {
+		if t := tl.terms(texts...); len(t) > 0 {
+			d[f+compoundSuffix] = t
+		}
 	}
 	regions := m.Regions
 	if len(regions) == 0 && m.Region != "" {

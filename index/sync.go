@@ -46,33 +46,12 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 		st.Rebuilt = true
 	}
 	seen := map[string]bool{}
+	w := newWriter(ix.b)
 	batch := ix.b.NewBatch()
-	// Writers open the index with unsafe_batch: a batch returns once it is
-	// searchable, and scorch persists in the background instead of an fsync
-	// per batch. Sync waits for the persistence of its last batch, which
-	// covers the earlier ones, before it returns.
-	var persisted chan error
 	flush := func() error {
-		if batch.Size() == 0 {
-			return nil
-		}
-		done := make(chan error, 1)
-		batch.SetPersistedCallback(func(err error) { done <- err })
-		if err := ix.b.Batch(batch); err != nil {
-			return fmt.Errorf("index batch: %w", err)
-		}
-		persisted = done
-		batch.Reset()
-		return nil
-	}
-	wait := func() error {
-		if persisted == nil {
-			return nil
-		}
-		if err := <-persisted; err != nil {
-			return fmt.Errorf("persist index: %w", err)
-		}
-		return nil
+		err := w.send(batch)
+		batch = ix.b.NewBatch()
+		return err
 	}
 	err = each(func(m *model.Model) error {
 		if err := ctx.Err(); err != nil {
@@ -97,7 +76,7 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 		default:
 			st.Updated++
 		}
-		if err := batch.Index(m.ID, document(m)); err != nil {
+		if err := batch.Index(m.ID, document(m, ix.tl)); err != nil {
 			return fmt.Errorf("index %s: %w", m.ID, err)
 		}
 		batch.SetInternal(key, []byte(sig))
@@ -107,33 +86,46 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 		return nil
 	})
 	if err != nil {
+		// Keep what was read before the error or the cancel.
 		ferr := flush()
-		if ferr == nil {
-			ferr = wait()
+		if cerr := w.close(); ferr == nil {
+			ferr = cerr
 		}
 		if ferr != nil && !errors.Is(err, context.Canceled) {
 			return st, errors.Join(err, ferr)
 		}
 		return st, err
 	}
+	if err := flush(); err != nil {
+		w.close()
+		return st, err
+	}
+	if err := w.close(); err != nil {
+		return st, err
+	}
+	// Removals last, after the writes are applied, so the ID list is
+	// complete; they are few.
 	gone, err := ix.ids(func(id string) bool { return !seen[id] })
 	if err != nil {
 		return st, err
 	}
+	w = newWriter(ix.b)
 	for _, id := range gone {
 		batch.Delete(id)
 		batch.DeleteInternal([]byte(internalSig + id))
 		st.Removed++
 		if batch.Size() >= batchSize {
 			if err := flush(); err != nil {
+				w.close()
 				return st, err
 			}
 		}
 	}
 	if err := flush(); err != nil {
+		w.close()
 		return st, err
 	}
-	return st, wait()
+	return st, w.close()
 }
 
 // ids lists the document IDs in the index for which keep is true.
@@ -184,6 +176,6 @@ func (ix *Index) reset() error {
 	if err != nil {
 		return err
 	}
-	ix.b = n.b
+	ix.b, ix.tl = n.b, n.tl
 	return nil
 }
