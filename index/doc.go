@@ -2,20 +2,36 @@
 // for Finnish full-text search with facets, and serves that search over HTTP
 // with an embedded web page.
 //
-// Text (title, summary, every section) is analysed twice. The main fields use
-// bleve's Finnish analyzer ("fi": lowercase, Finnish stop words, Snowball
-// stemmer), so inflected forms meet: "työpaja" finds "työpajoissa". A
-// compound-aware subfield (title_c, summary_c, sections_c) folds each stem a
-// little further (trailing vowels dropped, weak consonant grade made strong:
-// "raadi" and "raati" both become "raas") and then indexes every suffix of at
-// least four letters of words of seven letters or more, so a word finds the
-// compounds that end in it: "kysely" finds "asiakaskyselyn", "raati" finds
-// "asiakasraadin". The query side of that subfield folds but does not expand,
-// and it is boosted low, so exact words rank before compound matches.
+// # Finnish text
+//
+// Title, summary and every section are analysed with bleve's Finnish
+// analyzer ("fi": Unicode words, lowercase, Finnish stop words, Snowball
+// stemmer), so inflected forms meet: "työpaja" and "työpajoissa" both stem
+// to "työpaj", "kokemusasiantuntijoiden" to "kokemusasiantuntij".
+//
+// A word should also find the compounds that end in it: "kysely" should
+// find "asiakaskyselyn", "raati" should find "asiakasraadin". Each text
+// field has a compound subfield (title_rev, summary_rev, sections_rev)
+// holding every distinct word of the field once, stemmed, folded and
+// reversed. Folding evens out what the stemmer leaves: trailing vowels go
+// and the weak consonant grade becomes the strong one, so "raati",
+// "raadit" and "asiakasraadin" end the same way ("raas"). Reversed, the
+// tail of a compound is a prefix: "kysely" folds to "kysel", reversed
+// "lesyk", a prefix of "lesyksakaisa" (asiakaskyselyn). An unfielded query
+// word therefore becomes a disjunction of match queries on the text fields
+// and prefix queries on their compound subfields; prefix queries are cheap
+// on bleve's FST term dictionary, and the subfield is only one keyword per
+// distinct word, without positions, so it adds little to the index. Only
+// words that fold to four or more letters are looked up as tails, and the
+// subfields are boosted low so exact words rank first. Snippets mark the
+// matched words by analysing the stored text of the shown hits again, so
+// compound matches are marked too.
+//
+// # State and locking
 //
 // The index package does not know the store: the caller streams models into
 // Sync, which adds, replaces and removes documents by (id, version, content
-// hash, coding hash) kept inside the index as internal keys. A writer holds
+// hash, coding hash), kept inside the index as internal keys. A writer holds
 // the index exclusively; readers (search, serve) share it. Another process
-// gets ErrLocked within a second instead of waiting forever.
+// gets ErrLocked within the lock timeout instead of waiting forever.
 package index
