@@ -366,3 +366,33 @@ func TestMirrorTransport(t *testing.T) {
 		t.Error("a missing mirror directory is accepted")
 	}
 }
+
+// TestFailureRetriedNextRun: a page that keeps failing is recorded, the
+// run still finishes, and the next run fetches it again.
+func TestFailureRetriedNextRun(t *testing.T) {
+	f := newFaultServer(t)
+	f.site("", "a", "b")
+	f.addModel("b", "Malli B", "Kainuu")
+	var broken atomic.Bool
+	broken.Store(true)
+	f.handle("/fi/toimintamalli/a/", func(w http.ResponseWriter, r *http.Request) {
+		if broken.Load() {
+			http.Error(w, "boom", http.StatusInternalServerError)
+			return
+		}
+		static(fixtureModel("a", "Malli A", "Lappi", "Teksti."))(w, r)
+	})
+	front := newMemFrontier()
+	sum := crawlFixture(t, f, front, func(o *Options) { o.Retries = -1 })
+	if sum.Failed[KindHTTP5xx] != 1 || len(sum.Failures) != 1 || !strings.Contains(sum.Failures[0].Error, "500") {
+		t.Fatalf("first run %+v", sum)
+	}
+	if front.fails[f.URL+"/fi/toimintamalli/a/"] != KindHTTP5xx {
+		t.Errorf("failure not recorded: %v", front.fails)
+	}
+	broken.Store(false)
+	sum = crawlFixture(t, f, front, nil)
+	if sum.New != 1 || sum.Unchanged != 1 || sum.FailedTotal() != 0 || front.latest()["a"] == nil {
+		t.Errorf("second run %+v", sum)
+	}
+}

@@ -97,6 +97,10 @@ func (w *sectionWalker) walk(n *html.Node, inLink bool) {
 	case atom.Ul, atom.Ol:
 		w.list(n)
 	case atom.Table:
+		if w.hasLabel(n) {
+			w.end() // a table of fields, not section text
+			return
+		}
 		w.table(n)
 	default:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -198,6 +202,19 @@ func (w *sectionWalker) table(n *html.Node) {
 	if len(rows) > 0 && w.cur != nil {
 		w.blocks = append(w.blocks, strings.Join(rows, "\n"))
 	}
+}
+
+// hasLabel reports whether a label of the field reader lies within n.
+func (w *sectionWalker) hasLabel(n *html.Node) bool {
+	if w.nodes.label[n] {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if w.hasLabel(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // navigation reports whether n holds only links (two or more) and

@@ -1,0 +1,67 @@
+package crawler
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the want.json golden files")
+
+// TestExtractCases reads each testdata/extract/<case>/main.html (and
+// path.html when present) and compares the record with want.json.
+func TestExtractCases(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("testdata", "extract", "*"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			mainHTML, err := os.ReadFile(filepath.Join(dir, "main.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pathHTML, err := os.ReadFile(filepath.Join(dir, "path.html"))
+			if err != nil {
+				pathHTML = nil
+			}
+			m, err := Extract(mainHTML, pathHTML, "https://innokyla.example/fi/toimintamalli/"+filepath.Base(dir)+"/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := json.MarshalIndent(m, "", "  ")
+			golden := filepath.Join(dir, "want.json")
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if string(append(got, '\n')) != string(want) {
+				t.Errorf("record differs from %s:\n%s", golden, got)
+			}
+		})
+	}
+}
+
+func TestExtractErrors(t *testing.T) {
+	if _, err := Extract([]byte("<html><body><p>ei mitään</p></body></html>"), nil, "https://innokyla.example/fi/"); err == nil {
+		t.Error("a page without a model gives no error")
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"10.02.2020": "2020-02-10", "1.9.2021": "2021-09-01", " 7.3.2022 ": "2022-03-07",
+		"2023-11-15": "2023-11-15", "Täydentyy": "", "": "", "joskus": "",
+	} {
+		if got := parseDate(in); got != want {
+			t.Errorf("parseDate(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
