@@ -64,24 +64,27 @@ type politeTransport struct {
 }
 
 func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	var last error
 	for attempt := 0; ; attempt++ {
-		resp, wait, err := t.once(req)
-		if err == nil && wait < 0 {
-			return resp, nil
-		}
-		if err != nil {
+		resp, after, err := t.once(req)
+		var last error
+		wait := t.backoffFor(attempt)
+		switch {
+		case err != nil:
 			var fe *FetchError
 			if !errors.As(err, &fe) || !retryable(fe) {
 				return nil, err
 			}
 			last = err
-			wait = t.backoffFor(attempt)
-		} else {
+		case after == noRetry:
+			return resp, nil
+		default:
 			last = &FetchError{Kind: kindForStatus(resp.StatusCode), URL: req.URL.String(), Status: resp.StatusCode}
-			if wait > t.maxRetryAfter {
+			if after > t.maxRetryAfter {
 				return nil, &FetchError{Kind: KindThrottled, URL: req.URL.String(), Status: resp.StatusCode,
-					Err: fmt.Errorf("server asks to wait %s (Retry-After), more than the %s this crawl waits", wait, t.maxRetryAfter)}
+					Err: fmt.Errorf("server asks to wait %s (Retry-After), more than the %s this crawl waits", after, t.maxRetryAfter)}
+			}
+			if after >= 0 {
+				wait = after
 			}
 		}
 		if attempt >= t.retries {
@@ -97,8 +100,15 @@ func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 }
 
-// once makes one attempt. wait >= 0 asks for a retry after wait (a 429,
-// 503 or other 5xx response); wait < 0 means resp is final.
+// Retry decisions of once besides a Retry-After duration.
+const (
+	noRetry      = time.Duration(-2) // the response is final
+	retryBackoff = time.Duration(-1) // retry after the exponential backoff
+)
+
+// once makes one attempt. It returns noRetry with a final response,
+// retryBackoff for a 5xx (or 429/503 without Retry-After), or the
+// Retry-After of a 429/503.
 func (t *politeTransport) once(req *http.Request) (*http.Response, time.Duration, error) {
 	t.requests.Add(1)
 	ctx, cancel := context.WithTimeout(req.Context(), t.timeout)
@@ -130,11 +140,11 @@ func (t *politeTransport) once(req *http.Request) (*http.Response, time.Duration
 		if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 			return resp, d, nil
 		}
-		return resp, t.backoff, nil
+		return resp, retryBackoff, nil
 	case resp.StatusCode >= 500:
-		return resp, t.backoff, nil
+		return resp, retryBackoff, nil
 	}
-	return resp, -1, nil
+	return resp, noRetry, nil
 }
 
 func tooLarge(req *http.Request, size, limit int64) error {
