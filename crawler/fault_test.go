@@ -396,3 +396,15 @@ func TestFailureRetriedNextRun(t *testing.T) {
 		t.Errorf("second run %+v", sum)
 	}
 }
+
+func TestProgressLine(t *testing.T) {
+	f := newFaultServer(t)
+	f.site("", "a", "b")
+	f.addModel("a", "Malli A", "Lappi")
+	f.addModel("b", "Malli B", "Kainuu")
+	var out bytes.Buffer
+	crawlFixture(t, f, newMemFrontier(), func(o *Options) { o.Progress = &out })
+	if !strings.Contains(out.String(), "crawl: 2/2 models  2 new") || !strings.HasSuffix(out.String(), "\n") {
+		t.Errorf("progress %q", out.String())
+	}
+}
