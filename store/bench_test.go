@@ -42,7 +42,12 @@ func BenchmarkPutAll(b *testing.B) {
 
 // BenchmarkEach streams 100,000 stored models and reports the heap in use
 // at the end, to show that reading does not hold the corpus.
-func BenchmarkEach100k(b *testing.B) {
+func BenchmarkEach100k(b *testing.B) { benchEach(b, Query{}) }
+
+// BenchmarkEach100kNoSections is the read the reports make.
+func BenchmarkEach100kNoSections(b *testing.B) { benchEach(b, Query{NoSections: true}) }
+
+func benchEach(b *testing.B, q Query) {
 	const n = 100_000
 	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "corpus.db"))
 	if err != nil {
@@ -55,7 +60,7 @@ func BenchmarkEach100k(b *testing.B) {
 	var peak uint64
 	for i := 0; i < b.N; i++ {
 		count := 0
-		err := s.Each(context.Background(), Query{}, func(m *model.Model) error {
+		err := s.Each(context.Background(), q, func(m *model.Model) error {
 			count++
 			if count%10000 == 0 {
 				var ms runtime.MemStats

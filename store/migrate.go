@@ -77,6 +77,8 @@ var migrations = []string{
 		PRIMARY KEY (site, url)
 	);
 	CREATE INDEX crawl_targets_seen ON crawl_targets(site, seen_run);`,
+	// 3: the record without its sections, for readers that need no text.
+	`ALTER TABLE models ADD COLUMN meta TEXT;`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

@@ -146,9 +146,16 @@ func put(ctx context.Context, tx *sql.Tx, m *model.Model) (PutResult, error) {
 	if err != nil {
 		return Unchanged, err
 	}
+	sections := m.Sections
+	m.Sections, m.Participation = nil, nil
+	meta, err := json.Marshal(m)
+	m.Sections, m.Participation = sections, p
+	if err != nil {
+		return Unchanged, err
+	}
 	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO models (id, version, url, region, created, content_sha256, fetched_at, record) VALUES (?,?,?,?,?,?,?,?)`,
-		m.ID, m.Version, m.URL, m.Region, m.Created, m.ContentSHA256, formatTime(m.FetchedAt), string(rec)); err != nil {
+		`INSERT INTO models (id, version, url, region, created, content_sha256, fetched_at, record, meta) VALUES (?,?,?,?,?,?,?,?,?)`,
+		m.ID, m.Version, m.URL, m.Region, m.Created, m.ContentSHA256, formatTime(m.FetchedAt), string(rec), string(meta)); err != nil {
 		return Unchanged, err
 	}
 	if _, err := tx.ExecContext(ctx,

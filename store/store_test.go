@@ -153,3 +153,23 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatalf("journal_mode = %q, want wal", mode)
 	}
 }
+
+func TestEachNoSections(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	m := sample("e", "Lapin hyvinvointialue", "2024-02-02")
+	m.Participation = &model.Participation{Codebook: "c", Described: true, Phases: []string{model.Planning}}
+	if _, err := s.Put(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	var got *model.Model
+	s.Each(ctx, Query{NoSections: true}, func(m *model.Model) error { got = m; return nil })
+	if got == nil || len(got.Sections) != 0 || got.Title != "Malli e" || got.Region != "Lapin hyvinvointialue" ||
+		got.Version != 1 || got.Participation == nil || got.Participation.Phases[0] != model.Planning {
+		t.Errorf("NoSections read: %+v", got)
+	}
+	full, _ := s.Get(ctx, "e")
+	if len(full.Sections) != 1 {
+		t.Errorf("Get lost the sections: %+v", full.Sections)
+	}
+}

@@ -183,7 +183,7 @@ func runReport(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return usageError(err)
 	}
-	q := store.Query{Regions: regions, Since: opts.Since, Until: opts.Until}
+	q := store.Query{Regions: regions, Since: opts.Since, Until: opts.Until, NoSections: true}
 	if err := s.Each(ctx, q, func(m *model.Model) error { agg.Add(m); return ctx.Err() }); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
@@ -203,7 +203,7 @@ func runAudit(ctx context.Context, opts *ReportOptions, s *store.Store, sel repo
 	if err != nil {
 		return usageError(err)
 	}
-	q := store.Query{Since: opts.Since, Until: opts.Until}
+	q := store.Query{Since: opts.Since, Until: opts.Until, NoSections: true}
 	if err := s.Each(ctx, q, func(m *model.Model) error { a.Add(m); return ctx.Err() }); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
