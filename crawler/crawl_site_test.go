@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/innokyla/innokyla/internal/sitegen"
+	"github.com/innokyla/innokyla/region"
 )
 
 // loadCorpus loads the snapshot sources.
@@ -143,5 +144,74 @@ func TestCrawlBundledSnapshot(t *testing.T) {
 		if m.URL != sitegen.CanonicalURL(d.Name()) || m.Title == "" || len(m.Sections) == 0 {
 			t.Errorf("%s: url %q, title %q, %d sections", d.Name(), m.URL, m.Title, len(m.Sections))
 		}
+	}
+}
+
+// TestCrawlFilters: --region, --since and --max store exactly the models
+// they select; the path pages of models filtered out are not fetched.
+func TestCrawlFilters(t *testing.T) {
+	corpus := loadCorpus(t)
+	srv := newCountingServer(t, renderSite(t, corpus, "a"))
+	uusimaa, err := region.Resolve("Uusimaa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := map[string]bool{}
+	for _, r := range uusimaa {
+		in[r] = true
+	}
+	const since = "2022-06-01"
+	want := map[string]bool{}
+	for _, s := range corpus.Sources {
+		m := wantRecord(s)
+		ok := false
+		for _, r := range m.Regions {
+			ok = ok || in[r]
+		}
+		if ok && modifiedOf(m) >= since {
+			want[s.Slug] = true
+		}
+	}
+	if len(want) == 0 || len(want) == len(corpus.Sources) {
+		t.Fatalf("the filter selects %d of %d models; the test needs some of them", len(want), len(corpus.Sources))
+	}
+	front := newMemFrontier()
+	opts := fastOptions(srv.URL)
+	opts.Regions, opts.Since = uusimaa, since
+	c, _ := New(opts, front)
+	sum, err := c.Run(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := front.latest()
+	if len(got) != len(want) || sum.New != len(want) || sum.Skipped != len(corpus.Sources)-len(want) {
+		t.Errorf("stored %d, summary %+v; want %d", len(got), sum, len(want))
+	}
+	for id := range got {
+		if !want[id] {
+			t.Errorf("%s stored but filtered out", id)
+		}
+	}
+	_, perPage := srv.modelGets()
+	for _, s := range corpus.Sources {
+		if !want[s.Slug] && perPage[sitegen.PathPagePath(s.Slug)] != 0 {
+			t.Errorf("path page of filtered-out %s fetched", s.Slug)
+		}
+	}
+	// The same filter again: filtered-out models are skipped by their
+	// stored region and lastmod, without a request.
+	srv.reset()
+	c, _ = New(opts, front)
+	if sum, err = c.Run(t.Context()); err != nil || sum.Unchanged+sum.Skipped != len(corpus.Sources) {
+		t.Errorf("second run %+v, %v", sum, err)
+	}
+	if total, _ := srv.modelGets(); total != 0 {
+		t.Errorf("second run fetched %d model pages", total)
+	}
+	// --max.
+	front = newMemFrontier()
+	c, _ = New(Options{Site: srv.URL, Max: 3, Delay: 0, Parallel: 4}, front)
+	if sum, err = c.Run(t.Context()); err != nil || sum.New != 3 || len(front.latest()) != 3 {
+		t.Errorf("--max 3: %+v, %v", sum, err)
 	}
 }

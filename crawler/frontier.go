@@ -48,9 +48,10 @@ type Target struct {
 	Lastmod string // from the sitemap, "" when unknown
 
 	ModelID       string // id of the model last read from it
-	Region        string // its primary region
+	Region        string // its normalised regions, one a line, primary first
 	Modified      string // its modified (else created) date
 	StoredLastmod string // lastmod when the model was last stored or found unchanged
+	ReadLastmod   string // lastmod when the model was last read, stored or filtered out
 	DoneRun       int64  // the last run that finished it
 
 	MainETag, MainLastModified string // validators of the main page

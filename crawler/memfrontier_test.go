@@ -130,7 +130,7 @@ func (f *memFrontier) Commit(_ context.Context, _ string, c Commit) (Outcome, er
 			f.models[c.Model.ID] = append(vs, &m)
 		}
 	}
-	mt.ModelID, mt.Region, mt.Modified = c.ModelID, c.Region, c.Modified
+	mt.ModelID, mt.Region, mt.Modified, mt.ReadLastmod = c.ModelID, c.Region, c.Modified, c.Lastmod
 	if c.Stored {
 		mt.StoredLastmod = c.Lastmod
 		mt.MainETag, mt.MainLastModified = c.MainETag, c.MainLastModified

@@ -66,20 +66,24 @@ func (c *Crawler) target(ctx context.Context, run Run, t *Target) error {
 		c.count(func(s *Summary) { s.Skipped++ })
 		return nil
 	}
-	// The sitemap says the model did not change since it was stored.
-	if t.Lastmod != "" && t.Lastmod == t.StoredLastmod && t.ModelID != "" {
-		if len(c.regions) > 0 && !c.regions[t.Region] {
+	// The sitemap says the model did not change since it was last read:
+	// the filters decide from what was read then, and a stored model is
+	// unchanged.
+	if t.Lastmod != "" && t.Lastmod == t.ReadLastmod && t.ModelID != "" {
+		if !c.anyRegion(strings.Split(t.Region, "\n")) || c.opts.Since != "" && t.Modified != "" && t.Modified < c.opts.Since {
 			c.count(func(s *Summary) { s.Skipped++ })
 			return nil
 		}
-		if !c.reserve() {
-			c.count(func(s *Summary) { s.Skipped++ })
-			return nil
+		if t.Lastmod == t.StoredLastmod {
+			if !c.reserve() {
+				c.count(func(s *Summary) { s.Skipped++ })
+				return nil
+			}
+			return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
+				ModelID: t.ModelID, Region: t.Region, Modified: t.Modified,
+				MainETag: t.MainETag, MainLastModified: t.MainLastModified,
+				PathETag: t.PathETag, PathLastModified: t.PathLastModified}, OutcomeUnchanged)
 		}
-		return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
-			ModelID: t.ModelID, Region: t.Region, Modified: t.Modified,
-			MainETag: t.MainETag, MainLastModified: t.MainLastModified,
-			PathETag: t.PathETag, PathLastModified: t.PathLastModified}, OutcomeUnchanged)
 	}
 	if !c.reserve() {
 		c.count(func(s *Summary) { s.Skipped++ })
@@ -164,7 +168,7 @@ func (c *Crawler) withMain(ctx context.Context, run Run, t *Target, main *Partia
 		c.release()
 		c.count(func(s *Summary) { s.Skipped++ })
 		return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod,
-			ModelID: m.ID, Region: m.Region, Modified: modifiedOf(m)}, OutcomeNone)
+			ModelID: m.ID, Region: strings.Join(m.Regions, "\n"), Modified: modifiedOf(m)}, OutcomeNone)
 	}
 	if t.Partial == nil {
 		if err := c.front.SavePartial(context.WithoutCancel(ctx), run.ID, c.name, t.URL, *main); err != nil {
@@ -203,7 +207,7 @@ func (c *Crawler) finish(ctx context.Context, run Run, t *Target, m *model.Model
 	}
 	m.FetchedAt = c.opts.Now().UTC().Truncate(time.Second)
 	cm := Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Model: m, Stored: true,
-		ModelID: m.ID, Region: m.Region, Modified: modifiedOf(m),
+		ModelID: m.ID, Region: strings.Join(m.Regions, "\n"), Modified: modifiedOf(m),
 		MainETag: main.ETag, MainLastModified: main.LastModified}
 	if path != nil {
 		cm.PathETag, cm.PathLastModified = path.ETag, path.LastModified
@@ -273,14 +277,8 @@ func (c *Crawler) noteFailure(u string, err error) string {
 
 // wanted applies --region and --since to a read model.
 func (c *Crawler) wanted(m *model.Model) bool {
-	if len(c.regions) > 0 {
-		ok := false
-		for _, r := range m.Regions {
-			ok = ok || c.regions[r]
-		}
-		if !ok {
-			return false
-		}
+	if !c.anyRegion(m.Regions) {
+		return false
 	}
 	if c.opts.Since != "" {
 		if d := modifiedOf(m); d != "" && d < c.opts.Since {
@@ -288,6 +286,20 @@ func (c *Crawler) wanted(m *model.Model) bool {
 		}
 	}
 	return true
+}
+
+// anyRegion reports whether one of regions passes --region (always true
+// without the filter).
+func (c *Crawler) anyRegion(regions []string) bool {
+	if len(c.regions) == 0 {
+		return true
+	}
+	for _, r := range regions {
+		if c.regions[r] {
+			return true
+		}
+	}
+	return false
 }
 
 func modifiedOf(m *model.Model) string {

@@ -26,6 +26,7 @@ type CrawlRun struct {
 type CrawlTarget struct {
 	URL, Lastmod                             string
 	ModelID, Region, Modified, StoredLastmod string
+	ReadLastmod                              string
 	DoneRun                                  int64
 	MainETag, MainLastModified               string
 	PathETag, PathLastModified               string
@@ -131,7 +132,7 @@ func (s *Store) AddCrawlTargets(ctx context.Context, run int64, site string, ts 
 // CrawlTargets returns the targets the run found, ordered by URL; a kept
 // main page only when it was fetched by this run.
 func (s *Store) CrawlTargets(ctx context.Context, run int64, site string) ([]CrawlTarget, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT url, lastmod, model_id, region, modified, stored_lastmod, done_run,
+	rows, err := s.db.QueryContext(ctx, `SELECT url, lastmod, model_id, region, modified, stored_lastmod, read_lastmod, done_run,
 		main_etag, main_last_modified, path_etag, path_last_modified,
 		partial_run, partial_url, partial_type, partial_etag, partial_last_modified, partial_body
 		FROM crawl_targets WHERE site = ? AND seen_run = ? ORDER BY url`, site, run)
@@ -144,7 +145,7 @@ func (s *Store) CrawlTargets(ctx context.Context, run int64, site string) ([]Cra
 		var t CrawlTarget
 		var p CrawlPartial
 		var prun int64
-		if err := rows.Scan(&t.URL, &t.Lastmod, &t.ModelID, &t.Region, &t.Modified, &t.StoredLastmod, &t.DoneRun,
+		if err := rows.Scan(&t.URL, &t.Lastmod, &t.ModelID, &t.Region, &t.Modified, &t.StoredLastmod, &t.ReadLastmod, &t.DoneRun,
 			&t.MainETag, &t.MainLastModified, &t.PathETag, &t.PathLastModified,
 			&prun, &p.URL, &p.ContentType, &p.ETag, &p.LastModified, &p.Body); err != nil {
 			return nil, fmt.Errorf("crawl targets: %w", err)
@@ -189,10 +190,10 @@ func (s *Store) CommitCrawl(ctx context.Context, site string, c CrawlCommit) (re
 		}
 		stored = true
 	}
-	q := `UPDATE crawl_targets SET model_id = ?, region = ?, modified = ?, done_run = ?,
+	q := `UPDATE crawl_targets SET model_id = ?, region = ?, modified = ?, read_lastmod = ?, done_run = ?,
 		partial_run = 0, partial_url = '', partial_type = '', partial_etag = '', partial_last_modified = '', partial_body = NULL,
 		fail_run = 0, fail_kind = '', fail_error = '', fail_count = 0`
-	args := []any{c.ModelID, c.Region, c.Modified, c.Run}
+	args := []any{c.ModelID, c.Region, c.Modified, c.Lastmod, c.Run}
 	if c.Stored {
 		q += `, stored_lastmod = ?, main_etag = ?, main_last_modified = ?, path_etag = ?, path_last_modified = ?`
 		args = append(args, c.Lastmod, c.MainETag, c.MainLastModified, c.PathETag, c.PathLastModified)

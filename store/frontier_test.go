@@ -96,7 +96,7 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 		t.Fatalf("filtered commit: %v %v", stored, err)
 	}
 	ts, _ = s.CrawlTargets(ctx, run2.ID, site)
-	if len(ts) != 1 || ts[0].StoredLastmod != "" || ts[0].Region != "Kainuun hyvinvointialue" {
+	if len(ts) != 1 || ts[0].StoredLastmod != "" || ts[0].ReadLastmod != "2025-05-05" || ts[0].Region != "Kainuun hyvinvointialue" {
 		t.Errorf("filtered target %+v", ts)
 	}
 	if fails, _ := s.CrawlFailures(ctx, site); len(fails) != 0 {

@@ -58,6 +58,7 @@ var migrations = []string{
 		region TEXT NOT NULL DEFAULT '',
 		modified TEXT NOT NULL DEFAULT '',
 		stored_lastmod TEXT NOT NULL DEFAULT '',
+		read_lastmod TEXT NOT NULL DEFAULT '',
 		done_run INTEGER NOT NULL DEFAULT 0,
 		main_etag TEXT NOT NULL DEFAULT '',
 		main_last_modified TEXT NOT NULL DEFAULT '',

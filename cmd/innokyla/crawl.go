@@ -258,7 +258,7 @@ func (f storeFrontier) Targets(ctx context.Context, run int64, site string) ([]c
 	out := make([]crawler.Target, len(ts))
 	for i, t := range ts {
 		out[i] = crawler.Target{URL: t.URL, Lastmod: t.Lastmod, ModelID: t.ModelID, Region: t.Region,
-			Modified: t.Modified, StoredLastmod: t.StoredLastmod, DoneRun: t.DoneRun,
+			Modified: t.Modified, StoredLastmod: t.StoredLastmod, ReadLastmod: t.ReadLastmod, DoneRun: t.DoneRun,
 			MainETag: t.MainETag, MainLastModified: t.MainLastModified,
 			PathETag: t.PathETag, PathLastModified: t.PathLastModified}
 		if p := t.Partial; p != nil {
