@@ -14,7 +14,7 @@ import (
 // Boosts of the fields an unfielded word or phrase is looked for in.
 var textBoosts = map[string]float64{FieldTitle: 3, FieldSummary: 1.5, FieldSections: 1}
 
-const compoundBoost = 0.3
+const compoundBoost = 0.1
 
 // fieldAliases lets users write the singular or Finnish name of a field in
 // the query string: method:workshop, alue:"Lapin hyvinvointialue".
