@@ -68,6 +68,9 @@ crawled or the corpus could not be written, 2 bad flags, 130 interrupted.`,
   innokyla crawl --site https://innokyla.fi https://innokyla.fi/fi/toimintamalli/esimerkki`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.URLs = args
+			if !cmd.Flags().Changed("delay") && opts.Site != "" && !isHTTPSite(opts.Site) {
+				opts.Delay = 0 // a mirror directory is no host to spare
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -79,7 +82,7 @@ crawled or the corpus could not be written, 2 bad flags, 130 interrupted.`,
 	fl.StringArrayVar(&opts.Regions, "region", nil, "only models of this welfare region (name, short name, maakunta or municipality; repeatable)")
 	fl.StringVar(&opts.Since, "since", "", "only models modified on or after `YYYY-MM-DD`")
 	fl.IntVar(&opts.Max, "max", 0, "at most `N` models (0: all)")
-	fl.DurationVar(&opts.Delay, "delay", crawler.DefaultDelay, "pause between requests to the host")
+	fl.DurationVar(&opts.Delay, "delay", crawler.DefaultDelay, "pause between requests to the host (a mirror directory: none unless given)")
 	fl.IntVar(&opts.Parallel, "parallel", 1, "requests in flight to the host")
 	fl.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header (default names innokyla and its home page)")
 	fl.BoolVar(&opts.JSON, "json", false, "print the summary as JSON on stdout")
@@ -99,7 +102,7 @@ func planCrawl(opts *CrawlOptions) (*crawlPlan, error) {
 	case opts.Site == "" && len(opts.URLs) == 0:
 		return nil, usageError(fmt.Errorf("crawl: give --site URL|DIR or model URLs"))
 	case opts.Site == "":
-	case strings.HasPrefix(opts.Site, "http://") || strings.HasPrefix(opts.Site, "https://"):
+	case isHTTPSite(opts.Site):
 		p.site = opts.Site
 	default:
 		dir := strings.TrimPrefix(opts.Site, "file://")
@@ -151,6 +154,11 @@ func planCrawl(opts *CrawlOptions) (*crawlPlan, error) {
 		return nil, usageError(fmt.Errorf("crawl: --parallel %d: need at least 1", opts.Parallel))
 	}
 	return p, nil
+}
+
+// isHTTPSite reports whether --site names a web site rather than a directory.
+func isHTTPSite(site string) bool {
+	return strings.HasPrefix(site, "http://") || strings.HasPrefix(site, "https://")
 }
 
 func runCrawl(ctx context.Context, opts *CrawlOptions) error {

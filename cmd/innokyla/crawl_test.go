@@ -35,10 +35,16 @@ func TestCrawlFlags(t *testing.T) {
 		t.Errorf("options\n got %+v\nwant %+v", got, want)
 	}
 	cmd = NewCmdCrawl(f, func(_ context.Context, o *CrawlOptions) error { got = o; return nil })
-	cmd.SetArgs([]string{"--site", "x"})
+	cmd.SetArgs([]string{"--site", "https://innokyla.example"})
 	cmd.Execute()
 	if got.Delay != time.Second || got.Parallel != 1 || got.UserAgent != "" {
 		t.Errorf("defaults %+v", got)
+	}
+	cmd = NewCmdCrawl(f, func(_ context.Context, o *CrawlOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"--site", "testdata/site"})
+	cmd.Execute()
+	if got.Delay != 0 {
+		t.Errorf("a mirror directory is crawled with delay %s; want none", got.Delay)
 	}
 }
 
