@@ -101,17 +101,20 @@ func (s *Summary) FailedTotal() int {
 
 // Crawler crawls one site into a Frontier.
 type Crawler struct {
-	opts         Options
-	front        Frontier
-	site         *url.URL
-	name         string
-	regions      map[string]bool
-	col          *colly.Collector
-	polite       *politeTransport
-	mu           sync.Mutex
-	sum          Summary
-	accepted     int // models counted against Max
-	lastProgress time.Time
+	opts    Options
+	front   Frontier
+	site    *url.URL
+	name    string
+	regions map[string]bool
+	col     *colly.Collector
+	polite  *politeTransport
+	rule    *colly.LimitRule // its Delay may grow by robots.txt Crawl-delay
+	// robotsSitemaps are the Sitemap lines of robots.txt.
+	robotsSitemaps []*url.URL
+	mu             sync.Mutex
+	sum            Summary
+	accepted       int // models counted against Max
+	lastProgress   time.Time
 }
 
 // New checks opts and builds a crawler.
@@ -221,6 +224,7 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	}
 	c.sum.Run, c.sum.Resumed = run.ID, run.Resumed
 	c.setupCollector(ctx)
+	c.readRobots(ctx)
 	err = c.crawl(ctx, run)
 	c.sum.Requests = c.polite.requests.Load()
 	c.sum.Seconds = c.opts.Now().Sub(start).Seconds()
@@ -288,7 +292,8 @@ func (c *Crawler) setupCollector(ctx context.Context) {
 	// is not lost and fetched again on resume.
 	col.Context = context.WithoutCancel(ctx)
 	col.SetClient(&http.Client{Transport: c.polite, CheckRedirect: c.checkRedirect})
-	col.Limit(&colly.LimitRule{DomainGlob: "*", Delay: c.opts.Delay, Parallelism: c.opts.Parallel})
+	c.rule = &colly.LimitRule{DomainGlob: "*", Delay: c.opts.Delay, Parallelism: c.opts.Parallel}
+	col.Limit(c.rule)
 	col.OnResponse(func(r *colly.Response) {
 		r.Ctx.Put("response", r)
 	})

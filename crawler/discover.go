@@ -10,7 +10,9 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -64,7 +66,7 @@ func (c *Crawler) discover(ctx context.Context) ([]Target, error) {
 		return sorted(found), nil
 	}
 	var projects []*url.URL
-	sitemaps := c.robotsSitemaps()
+	sitemaps := append([]*url.URL(nil), c.robotsSitemaps...)
 	if len(sitemaps) == 0 {
 		sitemaps = []*url.URL{c.site.ResolveReference(&url.URL{Path: "/sitemap.xml"})}
 	}
@@ -138,25 +140,61 @@ func targetURL(u *url.URL) string {
 	return v.String()
 }
 
-// robotsSitemaps reads the Sitemap lines of robots.txt.
-func (c *Crawler) robotsSitemaps() []*url.URL {
+// readRobots reads robots.txt for its Sitemap lines and a Crawl-delay
+// for us (colly checks the Allow and Disallow rules itself). A longer
+// Crawl-delay than --delay wins.
+func (c *Crawler) readRobots(ctx context.Context) {
+	before := c.rule.Delay
+	defer func() {
+		// The robots.txt request itself waited only the old delay.
+		if grown := c.rule.Delay - before; grown > 0 {
+			select {
+			case <-ctx.Done():
+			case <-time.After(grown):
+			}
+		}
+	}()
 	robots := c.site.ResolveReference(&url.URL{Path: "/robots.txt"})
 	pg, err := c.fetch(robots.String(), "", "")
 	if err != nil {
-		return nil
+		return
 	}
-	var out []*url.URL
+	ua := strings.ToLower(c.opts.UserAgent)
+	var agents []string
+	inRules := false
 	sc := bufio.NewScanner(bytes.NewReader(pg.Body))
 	for sc.Scan() {
-		k, v, ok := strings.Cut(sc.Text(), ":")
-		if !ok || !strings.EqualFold(strings.TrimSpace(k), "sitemap") {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
 			continue
 		}
-		if u, err := robots.Parse(strings.TrimSpace(v)); err == nil && sameSite(c.site, u) {
-			out = append(out, u)
+		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
+		switch k {
+		case "sitemap":
+			if u, err := robots.Parse(v); err == nil && sameSite(c.site, u) {
+				c.robotsSitemaps = append(c.robotsSitemaps, u)
+			}
+		case "user-agent":
+			if inRules {
+				agents, inRules = nil, false
+			}
+			agents = append(agents, strings.ToLower(v))
+		case "crawl-delay":
+			inRules = true
+			secs, err := strconv.ParseFloat(v, 64)
+			if err != nil || secs <= 0 || secs > 3600 {
+				continue
+			}
+			for _, a := range agents {
+				if a == "*" || (a != "" && strings.Contains(ua, a)) {
+					c.rule.Delay = max(c.rule.Delay, time.Duration(secs*float64(time.Second)))
+				}
+			}
+		default:
+			inRules = true
 		}
 	}
-	return out
 }
 
 type loc struct {

@@ -408,3 +408,17 @@ func TestProgressLine(t *testing.T) {
 		t.Errorf("progress %q", out.String())
 	}
 }
+
+func TestRobotsCrawlDelay(t *testing.T) {
+	f := newFaultServer(t)
+	f.site("Crawl-delay: 0.2", "a", "b")
+	f.addModel("a", "Malli A", "Lappi")
+	f.addModel("b", "Malli B", "Kainuu")
+	crawlFixture(t, f, newMemFrontier(), func(o *Options) { o.Delay = 0; o.Parallel = 1 })
+	hits := f.allHits()
+	for i := 2; i < len(hits); i++ { // after colly's robots check and ours
+		if gap := hits[i].at.Sub(hits[i-1].at); gap < 200*time.Millisecond {
+			t.Errorf("%s came %s after %s; robots.txt asks for 0.2s", hits[i].path, gap, hits[i-1].path)
+		}
+	}
+}

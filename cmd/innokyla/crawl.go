@@ -187,6 +187,9 @@ func runCrawl(ctx context.Context, opts *CrawlOptions) error {
 		return usageError(err)
 	}
 	sum, err := c.Run(ctx)
+	if sum != nil && plan.name != "" {
+		sum.Site = opts.Site // the mirror directory, not file:///
+	}
 	if sum != nil {
 		if perr := printCrawlSummary(opts, sum); perr != nil && err == nil {
 			err = perr
