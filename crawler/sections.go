@@ -32,14 +32,14 @@ const lineBreak = '\u2028'
 func sections(doc *goquery.Document, nodes pageNodes, page string) []model.Section {
 	w := &sectionWalker{page: page, nodes: nodes}
 	for _, n := range doc.Nodes {
-		w.walk(n, false)
+		w.walk(n)
 	}
 	w.flush()
 	w.end()
 	return w.out
 }
 
-func (w *sectionWalker) walk(n *html.Node, inLink bool) {
+func (w *sectionWalker) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
 		w.inline.WriteString(n.Data)
@@ -47,7 +47,7 @@ func (w *sectionWalker) walk(n *html.Node, inLink bool) {
 	case html.ElementNode:
 	default:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			w.walk(c, inLink)
+			w.walk(c)
 		}
 		return
 	}
@@ -67,7 +67,7 @@ func (w *sectionWalker) walk(n *html.Node, inLink bool) {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			w.walk(c, inLink || n.DataAtom == atom.A)
+			w.walk(c)
 		}
 		return
 	}
@@ -78,7 +78,7 @@ func (w *sectionWalker) walk(n *html.Node, inLink bool) {
 		// its children are still read.
 		w.end()
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			w.walk(c, inLink)
+			w.walk(c)
 		}
 		w.flush()
 		return
@@ -104,7 +104,7 @@ func (w *sectionWalker) walk(n *html.Node, inLink bool) {
 		w.table(n)
 	default:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			w.walk(c, inLink)
+			w.walk(c)
 		}
 		w.flush()
 	}
