@@ -18,6 +18,7 @@ import (
 // navigation (blocks made only of two or more links) is left out.
 type sectionWalker struct {
 	page   string
+	level  int // heading level of the known section headings; 0: none seen
 	nodes  pageNodes
 	out    []model.Section
 	cur    *model.Section
@@ -30,7 +31,7 @@ type sectionWalker struct {
 const lineBreak = '\u2028'
 
 func sections(doc *goquery.Document, nodes pageNodes, page string) []model.Section {
-	w := &sectionWalker{page: page, nodes: nodes}
+	w := &sectionWalker{page: page, nodes: nodes, level: sectionLevel(doc)}
 	for _, n := range doc.Nodes {
 		w.walk(n)
 	}
@@ -83,7 +84,15 @@ func (w *sectionWalker) walk(n *html.Node) {
 		w.flush()
 		return
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		w.heading(nodeText(n))
+		t := nodeText(n)
+		if w.level > 0 && headingLevel(n) > w.level && !knownHeadings[foldLabel(t)] {
+			// A subheading inside a section's text: a line of its own.
+			if p := paragraph(t); p != "" && w.cur != nil {
+				w.blocks = append(w.blocks, strings.TrimSpace(strings.TrimRight(p, "*")))
+			}
+			return
+		}
+		w.heading(t)
 		return
 	}
 	if navigation(n) {
@@ -108,6 +117,31 @@ func (w *sectionWalker) walk(n *html.Node) {
 		}
 		w.flush()
 	}
+}
+
+// headingLevel is 1 for h1 ... 6 for h6, else 0.
+func headingLevel(n *html.Node) int {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return int(n.Data[1] - '0')
+	}
+	return 0
+}
+
+// sectionLevel is the highest level (smallest number) of the h2-h6
+// elements holding a known section heading, or 0 when none does: deeper
+// headings are then subheadings within section text.
+func sectionLevel(doc *goquery.Document) int {
+	level := 0
+	doc.Find("h2, h3, h4, h5, h6").Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
+		if t, short := shortText(n, 120); short && knownHeadings[foldLabel(t)] {
+			if l := headingLevel(n); level == 0 || l < level {
+				level = l
+			}
+		}
+	})
+	return level
 }
 
 // heading ends the current section and starts the next one, unless it is
