@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -224,5 +225,34 @@ func TestCrawlFilters(t *testing.T) {
 	c, _ = New(Options{Site: srv.URL, Max: 3, Delay: 0, Parallel: 4}, front)
 	if sum, err = c.Run(t.Context()); err != nil || sum.New != 3 || len(front.latest()) != 3 {
 		t.Errorf("--max 3: %+v, %v", sum, err)
+	}
+}
+
+// TestRegionFilterOnNotModified: without sitemap lastmod a re-crawl gets
+// 304s, and --region still decides from the stored region.
+func TestRegionFilterOnNotModified(t *testing.T) {
+	corpus := loadCorpus(t)
+	dir := renderSite(t, corpus, "a")
+	smFile := filepath.Join(dir, "sitemap-toimintamallit.xml")
+	sm, _ := os.ReadFile(smFile)
+	os.WriteFile(smFile, regexp.MustCompile(`<lastmod>[^<]*</lastmod>`).ReplaceAll(sm, nil), 0o644)
+	srv := newCountingServer(t, dir)
+	front := newMemFrontier()
+	c, _ := New(fastOptions(srv.URL), front)
+	if _, err := c.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	lapland := 0
+	for _, m := range front.latest() {
+		if m.Region == "Lapin hyvinvointialue" {
+			lapland++
+		}
+	}
+	opts := fastOptions(srv.URL)
+	opts.Regions = []string{"Lapin hyvinvointialue"}
+	c, _ = New(opts, front)
+	sum, err := c.Run(t.Context())
+	if err != nil || lapland == 0 || sum.Unchanged != lapland || sum.Skipped != len(corpus.Sources)-lapland || sum.NotModified != len(corpus.Sources)+lapland {
+		t.Errorf("summary %+v, %v; want %d unchanged", sum, err, lapland)
 	}
 }

@@ -111,8 +111,14 @@ func (c *Crawler) target(ctx context.Context, run Run, t *Target) error {
 	return c.withMain(ctx, run, t, main)
 }
 
-// notModified handles a 304 for the main page: the path page decides.
+// notModified handles a 304 for the main page: the filters decide from
+// what was read before, then the path page decides.
 func (c *Crawler) notModified(ctx context.Context, run Run, t *Target) error {
+	if !c.anyRegion(strings.Split(t.Region, "\n")) || c.opts.Since != "" && t.Modified != "" && t.Modified < c.opts.Since {
+		c.release()
+		c.count(func(s *Summary) { s.Skipped++ })
+		return nil
+	}
 	pathURL := pathPageURL(t.URL, nil)
 	pg, err := c.fetch(pathURL, t.PathETag, t.PathLastModified)
 	var fe *FetchError
