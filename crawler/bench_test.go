@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -57,24 +58,20 @@ func peakHeap(stop <-chan struct{}) <-chan uint64 {
 	return out
 }
 
-var benchSites sync.Map // models -> dir
-
 // BenchmarkCrawl crawls a synthetic loopback site of 2 pages per model
 // (the 5000-model site is the 10,000-page fixture) with --delay 0
 // --parallel 8, and reports pages/s and the peak in-use heap.
 func BenchmarkCrawl(b *testing.B) {
+	root := b.TempDir() // outlives the sub-benchmarks' repeated runs
 	for _, n := range []int{1000, 5000} {
 		b.Run(fmt.Sprintf("models=%d", n), func(b *testing.B) {
-			dir, ok := benchSites.Load(n)
-			if !ok {
-				d := b.TempDir()
-				if err := synth.WriteSite(d, n, 1); err != nil {
+			dir := filepath.Join(root, fmt.Sprint(n))
+			if _, err := os.Stat(dir); err != nil {
+				if err := synth.WriteSite(dir, n, 1); err != nil {
 					b.Fatal(err)
 				}
-				dir = d
-				benchSites.Store(n, d)
 			}
-			srv := httptest.NewServer(http.FileServer(http.Dir(dir.(string))))
+			srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 			defer srv.Close()
 			var pages int
 			var peak uint64
