@@ -143,31 +143,48 @@ func ptr[T any](v T) *T { return &v }
 // against an index of the synthetic models and reports the p50 and p95
 // latency of single queries.
 func BenchmarkSearch(b *testing.B) {
-	ms := synthModels(benchModels(b))
+	n := benchModels(b)
 	path := filepath.Join(b.TempDir(), "index")
-	build(b, path, ms)
+	// $INNOKYLA_BENCH_INDEX keeps the built index between runs.
+	if keep := os.Getenv("INNOKYLA_BENCH_INDEX"); keep != "" {
+		path = keep
+	}
+	if _, err := os.Stat(path); err != nil {
+		build(b, path, synthModels(n))
+	}
 	ix, err := Open(path, Options{ReadOnly: true})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer ix.Close()
 	ctx := context.Background()
-	b.Run(fmt.Sprintf("models=%d/queries=%d", len(ms), len(benchQueries)), func(b *testing.B) {
+	if c, _ := ix.Count(); c != n {
+		b.Fatalf("index at %s holds %d models, want %d", path, c, n)
+	}
+	b.Run(fmt.Sprintf("models=%d/queries=%d", n, len(benchQueries)), func(b *testing.B) {
 		var lat []time.Duration
+		perQuery := make([]time.Duration, len(benchQueries))
 		var hits uint64
 		for i := 0; i < b.N; i++ {
-			for _, q := range benchQueries {
+			for k, q := range benchQueries {
 				start := time.Now()
 				res, err := ix.Search(ctx, q)
 				if err != nil {
 					b.Fatalf("%+v: %v", q, err)
 				}
-				lat = append(lat, time.Since(start))
+				d := time.Since(start)
+				lat = append(lat, d)
+				perQuery[k] += d
 				hits += res.Total
 			}
 		}
 		if hits == 0 {
 			b.Fatal("no query found anything")
+		}
+		if testing.Verbose() {
+			for k, q := range benchQueries {
+				b.Logf("%8.2f ms  %+v", float64(perQuery[k].Microseconds())/1000/float64(b.N), q)
+			}
 		}
 		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 		pct := func(p float64) float64 {

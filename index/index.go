@@ -36,17 +36,23 @@ type Index struct {
 	b        bleve.Index
 	readOnly bool
 	tl       *tailer // builds the compound subfields; writers only
+	facets   *facetDict
 }
 
 // wrap finishes an Index around an open bleve index.
-func wrap(path string, b bleve.Index, readOnly bool) *Index {
-	ix := &Index{path: path, b: b, readOnly: readOnly}
+func wrap(path string, b bleve.Index, readOnly bool) (*Index, error) {
+	fd, err := loadFacetDict(b.GetInternal)
+	if err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	ix := &Index{path: path, b: b, readOnly: readOnly, facets: fd}
 	// An index built by an older version may lack the analyzer; Sync
 	// rebuilds such an index before it writes.
 	if fold := b.Mapping().AnalyzerNamed(analyzerFold); fold != nil {
 		ix.tl = newTailer(fold)
 	}
-	return ix
+	return ix, nil
 }
 
 // Open opens the index at path. A writer creates it when it is missing; a
@@ -77,7 +83,7 @@ func Open(path string, o Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, lockErr(err))
 	}
-	return wrap(path, b, o.ReadOnly), nil
+	return wrap(path, b, o.ReadOnly)
 }
 
 // writerConfig is the scorch configuration of a writer: a lock timeout so
@@ -103,7 +109,7 @@ func create(path string, cfg map[string]interface{}) (*Index, error) {
 		b.Close()
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
-	return wrap(path, b, false), nil
+	return wrap(path, b, false)
 }
 
 // Remove deletes the index at path after checking that no other process

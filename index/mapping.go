@@ -19,7 +19,7 @@ import (
 
 // schemaVersion changes whenever the mapping or the document shape does;
 // an index built with another schema is rebuilt by Sync.
-const schemaVersion = "innokyla-index-7"
+const schemaVersion = "innokyla-index-9"
 
 // Field names in the index.
 const (
@@ -37,6 +37,9 @@ const (
 	FieldYear      = "year"
 	FieldURL       = "url"
 	FieldCreated   = "created"
+	// FieldFacets holds the code of every facet value of a model (see
+	// facetDict), so one doc-values pass per hit counts all facets.
+	FieldFacets = "facets"
 
 	compoundSuffix = "_rev" // reversed folded stems: a compound tail is a prefix
 )
@@ -83,14 +86,15 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 		dm.AddFieldMappingsAt(name, k)
 	}
 	keyword(FieldRegion, true, false)
-	keyword(FieldRegions, true, true)
-	keyword(FieldMethods, true, true)
-	keyword(FieldPhases, true, true)
-	keyword(FieldDescribed, true, true)
-	keyword(FieldStage, true, true)
-	keyword(FieldProject, true, true)
-	keyword(FieldFunder, false, true)
-	keyword(FieldYear, false, true)
+	keyword(FieldRegions, true, false)
+	keyword(FieldMethods, true, false)
+	keyword(FieldPhases, true, false)
+	keyword(FieldDescribed, true, false)
+	keyword(FieldStage, true, false)
+	keyword(FieldProject, true, false)
+	keyword(FieldFunder, false, false)
+	keyword(FieldYear, false, false)
+	keyword(FieldFacets, false, true)
 	keyword(FieldURL, true, false)
 	keyword(FieldCreated, true, false)
 
@@ -105,7 +109,7 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 
 // document turns a model into the map bleve indexes; tl fills the compound
 // subfields.
-func document(m *model.Model, tl *tailer) map[string]interface{} {
+func document(m *model.Model, tl *tailer, fd *facetDict) map[string]interface{} {
 	d := map[string]interface{}{
 		FieldTitle:   m.Title,
 		FieldSummary: m.Summary,
@@ -139,6 +143,7 @@ func document(m *model.Model, tl *tailer) map[string]interface{} {
 	setKeyword(d, FieldProject, m.Project)
 	setKeyword(d, FieldFunder, m.Funder)
 	setKeyword(d, FieldYear, m.CreatedYear())
+
 	if p := m.Participation; p != nil {
 		if p.Described {
 			d[FieldDescribed] = "true"
@@ -155,6 +160,20 @@ func document(m *model.Model, tl *tailer) map[string]interface{} {
 		if len(p.Phases) > 0 {
 			d[FieldPhases] = p.Phases
 		}
+	}
+	var fv []string
+	for _, f := range facetSpecs {
+		switch v := d[f.field].(type) {
+		case string:
+			fv = append(fv, fd.code(f.field, v))
+		case []string:
+			for _, e := range v {
+				fv = append(fv, fd.code(f.field, e))
+			}
+		}
+	}
+	if len(fv) > 0 {
+		d[FieldFacets] = fv
 	}
 	return d
 }

@@ -85,13 +85,14 @@ type FacetTerm struct {
 var facetSpecs = []struct {
 	field, label string
 	size         int
+	multi        bool // a model can have several values
 }{
-	{FieldRegions, "Alue", 30},
-	{FieldMethods, "Osallistamistapa", 20},
-	{FieldPhases, "Vaihe", 10},
-	{FieldStage, "Kehitysvaihe", 20},
-	{FieldDescribed, "Osallisuus kuvattu", 3},
-	{FieldYear, "Vuosi", 30},
+	{FieldRegions, "Alue", 30, true},
+	{FieldMethods, "Osallistamistapa", 20, true},
+	{FieldPhases, "Vaihe", 10, true},
+	{FieldStage, "Kehitysvaihe", 20, false},
+	{FieldDescribed, "Osallisuus kuvattu", 3, false},
+	{FieldYear, "Vuosi", 30, false},
 }
 
 // Search runs req. An empty query matches every model (browse by facets).
@@ -105,9 +106,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	sr.Fields = []string{FieldTitle, FieldSummary, FieldSections, FieldURL, FieldRegion,
 		FieldRegions, FieldStage, FieldCreated, FieldMethods, FieldPhases}
 	if !req.NoFacets {
-		for _, f := range facetSpecs {
-			sr.AddFacet(f.field, bleve.NewFacetRequest(f.field, f.size))
-		}
+		sr.AddFacet(FieldFacets, bleve.NewFacetRequest(FieldFacets, maxFacetTerms))
 	}
 	res, err := ix.b.SearchInContext(ctx, sr)
 	if err != nil {
@@ -124,7 +123,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		hit.Snippet = snippetOf(h, m)
 		out.Hits = append(out.Hits, hit)
 	}
-	out.Facets = facetsOf(res.Facets)
+	out.Facets = facetsOf(res.Facets, res.Total, ix.facets)
 	return out, nil
 }
 
@@ -201,25 +200,53 @@ func strs(v interface{}) []string {
 	return nil
 }
 
-func facetsOf(fr search.FacetResults) []Facet {
-	var out []Facet
+// maxFacetTerms bounds the distinct values of all facets together.
+const maxFacetTerms = 1000
+
+// facetsOf splits the one combined facet into the facets of facetSpecs and
+// trims each to its size. Missing is known for single-valued facets only.
+func facetsOf(fr search.FacetResults, total uint64, fd *facetDict) []Facet {
+	r, ok := fr[FieldFacets]
+	if !ok {
+		return nil
+	}
+	terms := map[string][]FacetTerm{}
+	if r.Terms != nil {
+		for _, t := range r.Terms.Terms() {
+			fv, ok := fd.lookup(t.Term)
+			field, value, _ := strings.Cut(fv, "=")
+			if ok {
+				terms[field] = append(terms[field], FacetTerm{Term: value, Label: TermLabel(field, value), Count: t.Count})
+			}
+		}
+	}
+	out := make([]Facet, 0, len(facetSpecs))
 	for _, spec := range facetSpecs {
-		r, ok := fr[spec.field]
-		if !ok {
-			continue
-		}
-		f := Facet{Field: spec.field, Label: spec.label, Missing: r.Missing, Other: r.Other}
-		if r.Terms != nil {
-			for _, t := range r.Terms.Terms() {
-				f.Terms = append(f.Terms, FacetTerm{Term: t.Term, Label: TermLabel(spec.field, t.Term), Count: t.Count})
-			}
-		}
+		f := Facet{Field: spec.field, Label: spec.label, Terms: terms[spec.field]}
 		sort.SliceStable(f.Terms, func(i, j int) bool {
-			if spec.field == FieldPhases || spec.field == FieldYear {
-				return termOrder(spec.field, f.Terms[i].Term) < termOrder(spec.field, f.Terms[j].Term)
+			if f.Terms[i].Count != f.Terms[j].Count {
+				return f.Terms[i].Count > f.Terms[j].Count
 			}
-			return f.Terms[i].Count > f.Terms[j].Count
+			return f.Terms[i].Term < f.Terms[j].Term
 		})
+		if len(f.Terms) > spec.size {
+			for _, t := range f.Terms[spec.size:] {
+				f.Other += t.Count
+			}
+			f.Terms = f.Terms[:spec.size]
+		}
+		if !spec.multi {
+			n := 0
+			for _, t := range f.Terms {
+				n += t.Count
+			}
+			f.Missing = int(total) - n - f.Other
+		}
+		if spec.field == FieldPhases || spec.field == FieldYear {
+			sort.SliceStable(f.Terms, func(i, j int) bool {
+				return termOrder(spec.field, f.Terms[i].Term) < termOrder(spec.field, f.Terms[j].Term)
+			})
+		}
 		out = append(out, f)
 	}
 	return out

@@ -49,6 +49,9 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 	w := newWriter(ix.b)
 	batch := ix.b.NewBatch()
 	flush := func() error {
+		if b, ok := ix.facets.pending(); ok {
+			batch.SetInternal([]byte(internalFacets), b)
+		}
 		err := w.send(batch)
 		batch = ix.b.NewBatch()
 		return err
@@ -76,7 +79,7 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 		default:
 			st.Updated++
 		}
-		if err := batch.Index(m.ID, document(m, ix.tl)); err != nil {
+		if err := batch.Index(m.ID, document(m, ix.tl, ix.facets)); err != nil {
 			return fmt.Errorf("index %s: %w", m.ID, err)
 		}
 		batch.SetInternal(key, []byte(sig))
@@ -176,6 +179,6 @@ func (ix *Index) reset() error {
 	if err != nil {
 		return err
 	}
-	ix.b, ix.tl = n.b, n.tl
+	ix.b, ix.tl, ix.facets = n.b, n.tl, n.facets
 	return nil
 }
