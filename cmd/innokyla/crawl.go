@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -94,6 +95,7 @@ type crawlPlan struct {
 	site, name string
 	transport  http.RoundTripper
 	regions    []string
+	urls       []string
 }
 
 func planCrawl(opts *CrawlOptions) (*crawlPlan, error) {
@@ -124,6 +126,16 @@ func planCrawl(opts *CrawlOptions) (*crawlPlan, error) {
 			return nil, fmt.Errorf("crawl: %w", err)
 		}
 		p.site, p.name, p.transport = crawler.MirrorRoot, "mirror:"+abs, tr
+		// A model's published URL names its page in the mirror by its path.
+		for _, u := range opts.URLs {
+			if pu, err := url.Parse(u); err == nil && isHTTPSite(u) {
+				u = pu.Path
+			}
+			p.urls = append(p.urls, u)
+		}
+	}
+	if p.urls == nil {
+		p.urls = opts.URLs
 	}
 	seen := map[string]bool{}
 	for _, r := range opts.Regions {
@@ -175,7 +187,7 @@ func runCrawl(ctx context.Context, opts *CrawlOptions) error {
 		ua = crawler.DefaultUserAgent(opts.F.Version)
 	}
 	co := crawler.Options{
-		Site: plan.site, Name: plan.name, URLs: opts.URLs, Regions: plan.regions, Since: opts.Since,
+		Site: plan.site, Name: plan.name, URLs: plan.urls, Regions: plan.regions, Since: opts.Since,
 		Max: opts.Max, Delay: opts.Delay, Parallel: opts.Parallel, UserAgent: ua,
 		Transport: plan.transport, Timeout: opts.Timeout, Backoff: opts.Backoff, Now: opts.F.Now,
 	}

@@ -92,6 +92,12 @@ func TestCrawlBundledSnapshot(t *testing.T) {
 	if sum.Unchanged != len(dirs) || sum.New != 0 || sum.FailedTotal() != 0 {
 		t.Errorf("second crawl %+v; want %d unchanged", sum, len(dirs))
 	}
+	// One model by its published URL, from the mirror.
+	slug := dirs[0].Name()
+	code, stdout, stderr = c.run("crawl", "--site", site, "--json", sitegen.CanonicalURL(slug))
+	if code != 0 || json.Unmarshal([]byte(stdout), &sum) != nil || sum.Targets != 1 || sum.Unchanged != 1 {
+		t.Errorf("one model by url: exit %d, %s %s", code, stdout, stderr)
+	}
 	code, stdout, _ = c.run("export", "--format", "jsonl")
 	if code != 0 || strings.Count(stdout, "\n") != len(dirs) {
 		t.Errorf("export: exit %d, %d lines; want %d", code, strings.Count(stdout, "\n"), len(dirs))
