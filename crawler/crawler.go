@@ -19,6 +19,9 @@ import (
 
 // DefaultUserAgent names the tool and where to read about it.
 func DefaultUserAgent(version string) string {
+	if version == "" {
+		version = "dev"
+	}
 	return "innokyla/" + version + " (+https://github.com/innokyla/innokyla)"
 }
 
