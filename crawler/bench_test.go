@@ -19,7 +19,7 @@ import (
 // lightFrontier keeps only what a crawl needs from its frontier and counts
 // commits, so the benchmark measures the crawler, not a store.
 type lightFrontier struct {
-	memFrontier
+	*memFrontier
 	stored atomic.Int64
 }
 
@@ -81,7 +81,7 @@ func BenchmarkCrawl(b *testing.B) {
 				runtime.GC()
 				stop := make(chan struct{})
 				heap := peakHeap(stop)
-				front := &lightFrontier{memFrontier: *newMemFrontier()}
+				front := &lightFrontier{memFrontier: newMemFrontier()}
 				opts := Options{Site: srv.URL, Delay: 0, Parallel: 8, UserAgent: "innokyla-bench"}
 				c, err := New(opts, front)
 				if err != nil {
