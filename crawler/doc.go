@@ -5,9 +5,10 @@
 // label and heading text, not by CSS classes, so other markup of the same
 // content gives the same record. Crawler discovers models from sitemaps
 // (with lastmod), listing pages with their pagination and project pages,
-// and fetches them politely with colly: robots.txt obeyed, an honest
-// User-Agent, a per-host delay, Retry-After and bounded retries with
-// backoff, a request timeout and a body-size limit. A saved mirror
+// and fetches them politely with colly: robots.txt obeyed (also its
+// Crawl-delay), an honest User-Agent, a per-host delay, Retry-After and
+// bounded retries with backoff and jitter, a request timeout and a
+// body-size limit reported as an error. A saved mirror
 // directory is crawled through the same code by a RoundTripper serving it
 // under file:/// URLs.
 //
@@ -15,5 +16,7 @@
 // writes models only through it, so it needs no store: the caller (the CLI)
 // passes one backed by the corpus database. A crawl that is cancelled or
 // killed resumes where it stopped; a later crawl sends conditional requests
-// and skips models whose sitemap lastmod did not change.
+// and skips models whose sitemap lastmod did not change. Discovery pages
+// (robots.txt, sitemaps, listings, project pages) are read again on every
+// new run.
 package crawler
