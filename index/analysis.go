@@ -12,9 +12,8 @@ import (
 const (
 	foldFilterName = "innokyla_fi_fold"
 
-	analyzerText     = "fi"                     // main text fields (bleve's Finnish analyzer)
-	analyzerReversed = "innokyla_fi_reversed"   // the *_rev subfields: folded stems, reversed
-	analyzerFold     = "innokyla_fi_fold_query" // query side of the *_rev subfields, before reversing
+	analyzerText = "fi"               // main text fields (bleve's Finnish analyzer)
+	analyzerFold = "innokyla_fi_fold" // folded stems, for the tails field
 
 	minSuffixRunes = 4 // a query word must fold to this many letters to match compound tails
 	minHeadRunes   = 3 // fold never shortens a stem below this
@@ -43,7 +42,7 @@ func registerAnalysis() error {
 // foldFilter maps Snowball stems that differ only by a final vowel or by
 // consonant gradation onto one form. It runs on both the index and the query
 // side, so any deterministic mapping stays consistent; collisions cost a
-// little precision in the low-boosted compound subfields only.
+// little precision in the low-boosted tails field only.
 type foldFilter struct{}
 
 func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {

@@ -10,20 +10,19 @@
 // to "työpaj", "kokemusasiantuntijoiden" to "kokemusasiantuntij".
 //
 // A word should also find the compounds that end in it: "kysely" should
-// find "asiakaskyselyn", "raati" should find "asiakasraadin". Each text
-// field has a compound subfield (title_rev, summary_rev, sections_rev)
-// holding every distinct word of the field once, stemmed, folded and
-// reversed. Folding evens out what the stemmer leaves: trailing vowels go
+// find "asiakaskyselyn", "raati" should find "asiakasraadin". A compound
+// field (tails) holds every distinct word of the model's text once,
+// stemmed, folded and reversed. Folding evens out what the stemmer leaves: trailing vowels go
 // and the weak consonant grade becomes the strong one, so "raati",
 // "raadit" and "asiakasraadin" end the same way ("raas"). Reversed, the
 // tail of a compound is a prefix: "kysely" folds to "kysel", reversed
 // "lesyk", a prefix of "lesyksakaisa" (asiakaskyselyn). An unfielded query
 // word therefore becomes a disjunction of match queries on the text fields
-// and prefix queries on their compound subfields; prefix queries are cheap
-// on bleve's FST term dictionary, and the subfield is only one keyword per
+// and one prefix query on the tails field; prefix queries are cheap on
+// bleve's FST term dictionary, and the field is only one keyword per
 // distinct word, without positions, so it adds little to the index. Only
 // words that fold to four or more letters are looked up as tails, and the
-// subfields are boosted low so exact words rank first. Snippets mark the
+// field is boosted low so exact words rank first. Snippets mark the
 // matched words by analysing the stored text of the shown hits again, so
 // compound matches are marked too.
 //

@@ -35,7 +35,7 @@ type Index struct {
 	path     string
 	b        bleve.Index
 	readOnly bool
-	tl       *tailer // builds the compound subfields; writers only
+	tl       *tailer // builds the tails field; writers only
 	facets   *facetDict
 }
 

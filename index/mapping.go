@@ -19,7 +19,7 @@ import (
 
 // schemaVersion changes whenever the mapping or the document shape does;
 // an index built with another schema is rebuilt by Sync.
-const schemaVersion = "innokyla-index-9"
+const schemaVersion = "innokyla-index-10"
 
 // Field names in the index.
 const (
@@ -41,10 +41,12 @@ const (
 	// facetDict), so one doc-values pass per hit counts all facets.
 	FieldFacets = "facets"
 
-	compoundSuffix = "_rev" // reversed folded stems: a compound tail is a prefix
+	// FieldTails holds the reversed folded stems of all the text: a
+	// compound's tail is a prefix there.
+	FieldTails = "tails"
 )
 
-// textFields are the analysed text fields; each has a compound subfield.
+// textFields are the analysed text fields.
 var textFields = []string{FieldTitle, FieldSummary, FieldSections}
 
 func buildMapping() (*mapping.IndexMappingImpl, error) {
@@ -68,15 +70,15 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 		main.DocValues = false
 		main.IncludeInAll = false // no _all field: unfielded queries are rewritten to these fields
 		dm.AddFieldMappingsAt(f, main)
-		// The compound subfield holds each distinct folded stem of the
-		// field once, reversed, as keywords (see tailer); no positions.
-		comp := bleve.NewKeywordFieldMapping()
-		comp.Store = false
-		comp.IncludeInAll = false
-		comp.DocValues = false
-		comp.IncludeTermVectors = false
-		dm.AddFieldMappingsAt(f+compoundSuffix, comp)
 	}
+	// The compound field holds each distinct folded stem of the model's
+	// text once, reversed, as keywords (see tailer); no positions.
+	comp := bleve.NewKeywordFieldMapping()
+	comp.Store = false
+	comp.IncludeInAll = false
+	comp.DocValues = false
+	comp.IncludeTermVectors = false
+	dm.AddFieldMappingsAt(FieldTails, comp)
 	keyword := func(name string, store, facet bool) {
 		k := bleve.NewKeywordFieldMapping()
 		k.Store = store
@@ -107,8 +109,8 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	return im, nil
 }
 
-// document turns a model into the map bleve indexes; tl fills the compound
-// subfields.
+// document turns a model into the map bleve indexes; tl fills the tails
+// field and fd codes the facet values.
 func document(m *model.Model, tl *tailer, fd *facetDict) map[string]interface{} {
 	d := map[string]interface{}{
 		FieldTitle:   m.Title,
@@ -126,10 +128,8 @@ func document(m *model.Model, tl *tailer, fd *facetDict) map[string]interface{} 
 	if len(secs) > 0 {
 		d[FieldSections] = secs
 	}
-	for f, texts := range map[string][]string{FieldTitle: {m.Title}, FieldSummary: {m.Summary}, FieldSections: secs} {
-		if t := tl.terms(texts...); len(t) > 0 {
-			d[f+compoundSuffix] = t
-		}
+	if t := tl.terms(append([]string{m.Title, m.Summary}, secs...)...); len(t) > 0 {
+		d[FieldTails] = t
 	}
 	regions := m.Regions
 	if len(regions) == 0 && m.Region != "" {

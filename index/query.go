@@ -32,7 +32,7 @@ var fieldAliases = map[string]string{
 type tails func(word string) []string
 
 // buildQuery parses the query string, widens unfielded words to the text
-// fields and their compound subfields, and adds the filters.
+// fields and the tails field, and adds the filters.
 func buildQuery(req Request, tl tails) (query.Query, error) {
 	if utf8.RuneCountInString(req.Query) > MaxQueryLen {
 		return nil, fmt.Errorf("query is %d characters; at most %d are allowed", utf8.RuneCountInString(req.Query), MaxQueryLen)
@@ -177,9 +177,11 @@ func boostOf(b *query.Boost) float64 {
 }
 
 // wordQuery looks for one word in the text fields (Finnish stems) and, as
-// the tail of a compound, in their reversed subfields: the folded stem
-// "kysel" reversed is "lesyk", a prefix of "lesyksakaisa", which is
-// "asiakaskyselyn" folded and reversed.
+// the tail of a compound, in the tails field: the folded stem "kysel"
+// reversed is "lesyk", a prefix of "lesyksakaisa", which is
+// "asiakaskyselyn" folded and reversed. The tails field covers all the
+// text, so title:kysely matches a compound in any text field (one prefix
+// lookup instead of three keeps the query cheap).
 func wordQuery(m *query.MatchQuery, fields []string, tl tails) query.Query {
 	base := boostOf(m.BoostVal)
 	var rev []string
@@ -193,12 +195,12 @@ func wordQuery(m *query.MatchQuery, fields []string, tl tails) query.Query {
 		q.SetFuzziness(m.Fuzziness)
 		q.SetBoost(base * textBoosts[f])
 		alt = append(alt, q)
-		for _, r := range rev {
-			c := bleve.NewPrefixQuery(r)
-			c.SetField(f + compoundSuffix)
-			c.SetBoost(base * textBoosts[f] * compoundBoost)
-			alt = append(alt, c)
-		}
+	}
+	for _, r := range rev {
+		c := bleve.NewPrefixQuery(r)
+		c.SetField(FieldTails)
+		c.SetBoost(base * compoundBoost)
+		alt = append(alt, c)
 	}
 	return bleve.NewDisjunctionQuery(alt...)
 }

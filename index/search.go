@@ -127,8 +127,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	return out, nil
 }
 
-// tails analyses word as the compound subfields do, without reversing the
-// index side's way, and reverses each folded stem of minSuffixRunes or more.
+// tails analyses word as the tails field is built: each folded stem of
+// minSuffixRunes or more letters, reversed.
 func (ix *Index) tails(word string) []string {
 	a := ix.b.Mapping().AnalyzerNamed(analyzerFold)
 	if a == nil {

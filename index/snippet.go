@@ -105,7 +105,7 @@ func (m *matcher) collect(q query.Query) {
 			m.addStems(t.MatchPhrase)
 		}
 	case *query.PrefixQuery:
-		if strings.HasSuffix(t.FieldVal, compoundSuffix) {
+		if t.FieldVal == FieldTails {
 			m.tails = append(m.tails, t.Prefix)
 		}
 	}

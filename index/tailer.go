@@ -11,13 +11,13 @@ import (
 // maxTailCache bounds the word cache of a tailer.
 const maxTailCache = 1 << 20
 
-// tailer computes what the compound subfields hold: every distinct word of
+// tailer computes what the tails field holds: every distinct word of
 // a text, stemmed (Finnish Snowball), folded and reversed, when the folded
 // stem has at least minSuffixRunes letters. A query word's reversed folded
 // stem is then a prefix of the entries of the compounds that end in it.
 //
 // Words repeat a lot, so the analysis of each word is cached; that keeps
-// the subfields cheap to build. A tailer is used by one goroutine (Sync).
+// the field cheap to build. A tailer is used by one goroutine (Sync).
 type tailer struct {
 	fold  analysis.Analyzer
 	cache map[string]string
