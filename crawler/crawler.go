@@ -104,14 +104,15 @@ func (s *Summary) FailedTotal() int {
 
 // Crawler crawls one site into a Frontier.
 type Crawler struct {
-	opts    Options
-	front   Frontier
-	site    *url.URL
-	name    string
-	regions map[string]bool
-	col     *colly.Collector
-	polite  *politeTransport
-	rule    *colly.LimitRule // its Delay may grow by robots.txt Crawl-delay
+	opts     Options
+	front    Frontier
+	site     *url.URL
+	name     string
+	regions  map[string]bool
+	col      *colly.Collector
+	polite   *politeTransport
+	rule     *colly.LimitRule // its Delay may grow by robots.txt Crawl-delay
+	settling bool             // reading robots.txt: a redirect to the site's https or www. twin is followed
 	// robotsSitemaps are the Sitemap lines of robots.txt.
 	robotsSitemaps []*url.URL
 	mu             sync.Mutex
@@ -311,7 +312,7 @@ func (c *Crawler) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= 10 {
 		return &FetchError{Kind: KindRedirect, URL: via[0].URL.String(), Err: errors.New("stopped after 10 redirects (a redirect loop?)")}
 	}
-	if !sameSite(c.site, req.URL) {
+	if !sameSite(c.site, req.URL) && !(c.settling && siteVariant(c.site, req.URL)) {
 		return &FetchError{Kind: KindRedirect, URL: via[0].URL.String(), Err: fmt.Errorf("redirect off the site to %s", req.URL.Redacted())}
 	}
 	return nil

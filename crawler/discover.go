@@ -155,10 +155,16 @@ func (c *Crawler) readRobots(ctx context.Context) {
 		}
 	}()
 	robots := c.site.ResolveReference(&url.URL{Path: "/robots.txt"})
+	c.settling = true
 	pg, err := c.fetch(robots.String(), "", "")
+	c.settling = false
+	if pg != nil {
+		c.settle(pg.URL)
+	}
 	if err != nil {
 		return
 	}
+	robots, _ = url.Parse(pg.URL)
 	ua := strings.ToLower(c.opts.UserAgent)
 	var agents []string
 	inRules := false
@@ -195,6 +201,28 @@ func (c *Crawler) readRobots(ctx context.Context) {
 			inRules = true
 		}
 	}
+}
+
+// settle moves the crawl to where the site answered from when robots.txt
+// redirected to the same host over https or to its www. twin.
+func (c *Crawler) settle(final string) {
+	u, err := url.Parse(final)
+	if err != nil || sameSite(c.site, u) || !siteVariant(c.site, u) {
+		return
+	}
+	c.site.Scheme, c.site.Host = u.Scheme, u.Host
+	c.col.AllowedDomains = []string{u.Hostname()}
+	c.sum.Site = c.site.String()
+}
+
+// siteVariant reports whether u is the site's host (any port, or with or
+// without "www.") over the same scheme or upgraded from http to https.
+func siteVariant(site, u *url.URL) bool {
+	if !strings.EqualFold(u.Scheme, site.Scheme) && !(site.Scheme == "http" && u.Scheme == "https") {
+		return false
+	}
+	a, b := strings.ToLower(site.Hostname()), strings.ToLower(u.Hostname())
+	return a == b || "www."+a == b || a == "www."+b
 }
 
 type loc struct {

@@ -422,3 +422,29 @@ func TestRobotsCrawlDelay(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteMovesToHTTPS: a site given as http:// whose robots.txt
+// redirects to https on the same host is crawled over https.
+func TestSiteMovesToHTTPS(t *testing.T) {
+	f := newFaultServer(t)
+	f.Close()
+	f.Server = httptest.NewTLSServer(http.HandlerFunc(f.serve))
+	t.Cleanup(f.Server.Close)
+	f.site("", "a")
+	f.addModel("a", "Malli A", "Lappi")
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, f.URL+r.URL.Path, http.StatusMovedPermanently)
+	}))
+	defer plain.Close()
+	front := newMemFrontier()
+	opts := fastOptions(plain.URL)
+	opts.Transport = f.Client().Transport
+	c, err := New(opts, front)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := c.Run(t.Context())
+	if err != nil || sum.New != 1 || !strings.HasPrefix(sum.Site, "https://") {
+		t.Errorf("summary %+v, %v", sum, err)
+	}
+}
