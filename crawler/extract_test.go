@@ -65,3 +65,17 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+func TestPerustiedotEndsSection(t *testing.T) {
+	page := `<html><head><link rel="canonical" href="https://innokyla.example/fi/toimintamalli/x"></head><body>
+<h1>Malli</h1><h2>Resurssit</h2><p>Kaksi hoitajaa.</p>
+<div class="accordion"><button><svg><title>icon/chevron-down</title></svg> Perustiedot</button></div>
+<p>Tämä kappale ei kuulu osioon.</p></body></html>`
+	m, err := Extract([]byte(page), nil, "https://innokyla.example/fi/toimintamalli/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Sections) != 1 || m.Sections[0].Text != "Kaksi hoitajaa." {
+		t.Errorf("sections %q", m.Sections)
+	}
+}

@@ -98,7 +98,7 @@ func (w *sectionWalker) walk(n *html.Node) {
 	if navigation(n) {
 		return
 	}
-	if t, short := shortText(n, 120); short && knownHeadings[foldLabel(t)] {
+	if t, short := shortText(n, 120); short && (knownHeadings[foldLabel(t)] || foldLabel(t) == basicInfo) {
 		w.heading(t)
 		return
 	}
@@ -176,7 +176,7 @@ func (w *sectionWalker) flush() {
 	if text == "" || w.cur == nil {
 		return
 	}
-	if knownHeadings[foldLabel(text)] && !strings.Contains(text, "\n") {
+	if f := foldLabel(text); (knownHeadings[f] || f == basicInfo) && !strings.Contains(text, "\n") {
 		w.heading(text)
 		return
 	}
