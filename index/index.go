@@ -146,9 +146,22 @@ func lockErr(err error) error {
 // Path is the directory of the index.
 func (ix *Index) Path() string { return ix.path }
 
-// Close releases the index and its lock.
+// Close releases the index and its lock. A writer's index is opened once
+// more and closed: scorch deletes the segment files that merges made
+// obsolete when a writer opens, and otherwise they would stay on disk
+// until the next run.
 func (ix *Index) Close() error {
 	if err := ix.b.Close(); err != nil {
+		return fmt.Errorf("close index %s: %w", ix.path, err)
+	}
+	if ix.readOnly {
+		return nil
+	}
+	b, err := bleve.OpenUsing(ix.path, writerConfig(DefaultLockTimeout))
+	if err != nil {
+		return nil // the index is closed and intact; the files go next time
+	}
+	if err := b.Close(); err != nil {
 		return fmt.Errorf("close index %s: %w", ix.path, err)
 	}
 	return nil
