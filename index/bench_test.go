@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"syscall"
@@ -83,6 +84,8 @@ func build(b *testing.B, path string, ms []*model.Model) {
 // (open, sync, close) and reports models per second and the size on disk.
 func BenchmarkIndexBuild(b *testing.B) {
 	ms := synthModels(benchModels(b))
+	// As 'innokyla index' does (cmd/innokyla/index.go).
+	defer debug.SetGCPercent(debug.SetGCPercent(300))
 	b.Run(fmt.Sprintf("models=%d", len(ms)), func(b *testing.B) {
 		var size int64
 		cpu0 := cpuTime()
