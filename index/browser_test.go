@@ -187,6 +187,7 @@ func TestPageInChromium(t *testing.T) {
 		waitFor(`document.querySelectorAll('#results .hit').length === 1`),
 		chromedp.Click(chromedp.CSS(`#results .hit-link`)),
 		chromedp.WaitVisible(chromedp.CSS("#model-title")),
+		waitFor(`getComputedStyle(document.querySelector('#search-view')).display === 'none'`),
 		waitFor(`document.querySelector('#methods') !== null`),
 		get(chromedp.Text(chromedp.CSS("#model-title")), &xssTitle),
 		get(chromedp.Text(chromedp.CSS(`#methods tr[data-method="workshop"] td:nth-child(1)`)), &method),

@@ -265,8 +265,8 @@ func wordStart(text string, i int) int {
 	for i > 0 && !utf8.RuneStart(text[i]) {
 		i--
 	}
-	for j := i; j > 0 && i-j < 20; j-- {
-		if text[j-1] == ' ' || text[j-1] == '\n' {
+	for j := i; i-j < 20; j-- {
+		if j == 0 || text[j-1] == ' ' || text[j-1] == '\n' {
 			return j
 		}
 	}

@@ -49,3 +49,29 @@ func TestSnippetCollapsesWhitespace(t *testing.T) {
 		t.Errorf("snippet text %q", got)
 	}
 }
+
+func TestWindowStartsAtWord(t *testing.T) {
+	text := "Kehittämistyön vaiheet " + strings.Repeat("sana ", 80) + "kysely"
+	i := strings.Index(text, "kysely")
+	parts, _ := window(text, []span{{i, i + len("kysely")}})
+	first := strings.TrimPrefix(parts[0].Text, "… ")
+	if !strings.HasPrefix(text, first[:4]) && !strings.HasPrefix(first, "sana") {
+		t.Errorf("window starts mid-word: %q", parts[0].Text)
+	}
+	parts, _ = window("Kehittämistyön vaiheet alkoivat", []span{{0, 5}})
+	if len(parts) == 0 || !strings.HasPrefix(parts[0].Text, "Kehit") {
+		t.Errorf("short text: %+v", parts)
+	}
+}
+
+func TestWordBoundaries(t *testing.T) {
+	if got := wordStart("Kehittämistyön vaiheet", 5); got != 0 {
+		t.Errorf("wordStart at the first word = %d, want 0", got)
+	}
+	if got := wordStart("abc defghijkl", 7); got != 4 {
+		t.Errorf("wordStart = %d, want 4", got)
+	}
+	if got := wordEnd("abc defghijkl mn", 6); got != 13 {
+		t.Errorf("wordEnd = %d, want 13", got)
+	}
+}
