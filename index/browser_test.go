@@ -183,7 +183,7 @@ func TestPageInChromium(t *testing.T) {
 	var xssTitle, evidence, method, phases, described string
 	var scripts, imgs, links int
 	run("open the model with markup in it",
-		chromedp.Navigate(srv.URL+"/#haku?q=perhet%C3%B6&region=Kainuun+hyvinvointialue&method=workshop"),
+		chromedp.Navigate(srv.URL+"/#haku?q=perhety%C3%B6&region=Kainuun+hyvinvointialue&method=workshop"),
 		waitFor(`document.querySelectorAll('#results .hit').length === 1`),
 		chromedp.Click(chromedp.CSS(`#results .hit-link`)),
 		chromedp.WaitVisible(chromedp.CSS("#model-title")),
@@ -218,9 +218,10 @@ func TestPageInChromium(t *testing.T) {
 		t.Errorf("summary shown as %q", summary)
 	}
 
-	run("back to the search",
+	run("back to the same search",
 		chromedp.Click(chromedp.CSS("#back")),
-		waitFor(`!document.querySelector('#search-view').hidden && document.querySelector('#status').textContent.startsWith('Löytyi')`),
+		waitFor(`!document.querySelector('#search-view').hidden && document.querySelector('#status').textContent === 'Löytyi 1 toimintamallia.'`),
+		waitFor(`document.querySelector('#q').value === 'perhetyö'`),
 	)
 	run("unknown model",
 		chromedp.Navigate(srv.URL+"/#malli/ei-ole"),

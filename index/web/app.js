@@ -7,6 +7,7 @@
   var PARAM = { regions: "region", methods: "method", phases: "phase", stage: "stage", described: "described", year: "year" };
   var PAGE_SIZE = 10;
   var labels = { methods: {}, phases: {} };
+  var lastSearch = "haku"; // the hash of the last search, for the back link
 
   function $(id) { return document.getElementById(id); }
 
@@ -41,6 +42,7 @@
   function phaseLabel(id) { return labels.phases[id] || id; }
 
   function searchView(params) {
+    lastSearch = "haku?" + params.toString();
     $("model-view").hidden = true;
     $("search-view").hidden = false;
     $("q").value = params.get("q") || "";
@@ -153,7 +155,7 @@
   }
 
   function renderModel(view, m) {
-    view.appendChild(el("p", {}, [el("a", { href: "#haku", id: "back", text: "← Takaisin hakuun" })]));
+    view.appendChild(el("p", {}, [el("a", { href: "#" + lastSearch, id: "back", text: "← Takaisin hakuun" })]));
     view.appendChild(el("h2", { id: "model-title", text: m.title || m.id }));
     var facts = el("dl", { id: "model-facts" });
     [["Alue", (m.regions && m.regions.length ? m.regions : [m.region]).join(", ")], ["Paikkakunta", m.place],
