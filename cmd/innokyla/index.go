@@ -85,6 +85,16 @@ func runIndex(ctx context.Context, opts *IndexOptions) error {
 }
 
 // indexErr adds what to try when the index is busy or missing.
+// openIndexReader opens the index read-only for search and serve.
+func openIndexReader(f *Factory) (*index.Index, error) {
+	path := f.IndexPath()
+	ix, err := index.Open(path, index.Options{ReadOnly: true})
+	if err != nil {
+		return nil, indexErr(err, path)
+	}
+	return ix, nil
+}
+
 func indexErr(err error, path string) error {
 	switch {
 	case errors.Is(err, index.ErrLocked):

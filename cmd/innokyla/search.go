@@ -128,10 +128,9 @@ func runSearch(ctx context.Context, opts *SearchOptions) error {
 	if err != nil {
 		return err
 	}
-	path := opts.F.IndexPath()
-	ix, err := index.Open(path, index.Options{ReadOnly: true})
+	ix, err := openIndexReader(opts.F)
 	if err != nil {
-		return indexErr(err, path)
+		return err
 	}
 	defer ix.Close()
 	res, err := ix.Search(ctx, req)

@@ -71,10 +71,9 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	if err != nil {
 		return err
 	}
-	path := opts.F.IndexPath()
-	ix, err := index.Open(path, index.Options{ReadOnly: true})
+	ix, err := openIndexReader(opts.F)
 	if err != nil {
-		return indexErr(err, path)
+		return err
 	}
 	defer ix.Close()
 	lookup := func(ctx context.Context, id string) (*model.Model, error) {
