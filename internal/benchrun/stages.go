@@ -13,7 +13,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"syscall"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/innokyla/innokyla/internal/synth"
@@ -142,12 +144,16 @@ func (b *bench) stage(ctx context.Context, n int, name, data string, args ...str
 	errBuf := &tail{}
 	cmd.Stderr = errBuf
 	start := time.Now()
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return row{}, err
+	}
+	hwm := watchHWM(cmd.Process.Pid)
+	err := cmd.Wait()
 	secs := time.Since(start).Seconds()
 	if err != nil {
 		return row{}, fmt.Errorf("%s on %d models: %v\n%s", name, n, err, errBuf.String())
 	}
-	return row{models: n, stage: name, seconds: secs, peakMB: maxRSS(cmd.ProcessState)}, nil
+	return row{models: n, stage: name, seconds: secs, peakMB: hwm()}, nil
 }
 
 // search starts serve and times 20 fixed queries with facets, 10 rounds.
@@ -166,6 +172,7 @@ func (b *bench) search(ctx context.Context, n int, data string) (row, error) {
 	if err := cmd.Start(); err != nil {
 		return row{}, err
 	}
+	hwm := watchHWM(cmd.Process.Pid)
 	stop := func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }
 	client := &http.Client{Timeout: 10 * time.Second}
 	deadline := time.Now().Add(60 * time.Second)
@@ -205,7 +212,7 @@ func (b *bench) search(ctx context.Context, n int, data string) (row, error) {
 	stop()
 	sort.Float64s(lat)
 	p50, p95 := lat[len(lat)/2], lat[len(lat)*95/100]
-	return row{models: n, stage: "search", seconds: sum(lat) / 1000, peakMB: maxRSS(cmd.ProcessState),
+	return row{models: n, stage: "search", seconds: sum(lat) / 1000, peakMB: hwm(),
 		throughput: fmt.Sprintf("p50 %.1f ms, p95 %.1f ms", p50, p95),
 		notes:      fmt.Sprintf("%d queries with facets over HTTP (serve)", len(lat))}, nil
 }
@@ -222,14 +229,38 @@ func rate(n int, secs float64, unit string) string {
 	return fmt.Sprintf("%.0f %s", float64(n)/secs, unit)
 }
 
-func maxRSS(ps *os.ProcessState) float64 {
-	if ps == nil {
-		return 0
+// watchHWM polls the peak resident set (VmHWM) of a running process and
+// returns a function giving the last value read, in MB. The rusage of a
+// child is no use here: Linux carries the parent's peak into a child
+// started with vfork, so every stage would show the bench's own size.
+func watchHWM(pid int) func() float64 {
+	var mu sync.Mutex
+	peak := 0.0
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+			if err != nil {
+				return // exited
+			}
+			for _, line := range strings.Split(string(b), "\n") {
+				if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+					kb, _ := strconv.Atoi(f[1])
+					mu.Lock()
+					peak = max(peak, float64(kb)/1024)
+					mu.Unlock()
+				}
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}()
+	return func() float64 {
+		<-done
+		mu.Lock()
+		defer mu.Unlock()
+		return peak
 	}
-	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-		return float64(ru.Maxrss) / 1024 // Linux reports KiB
-	}
-	return 0
 }
 
 func dirSize(dir string) int64 {
