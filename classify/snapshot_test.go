@@ -26,7 +26,7 @@ func loadSnapshot(t testing.TB) ([]*model.Model, []GoldRow) {
 	root := filepath.Join("..", "testdata")
 	f, err := os.Open(filepath.Join(root, "snapshot-gold.csv"))
 	if os.IsNotExist(err) {
-		t.Skip("testdata/snapshot-gold.csv not generated yet")
+		t.Fatal("testdata/snapshot-gold.csv is missing: go run ./internal/sitegen/cmd/sitegen -gold testdata/snapshot-gold.csv")
 	}
 	if err != nil {
 		t.Fatal(err)

@@ -117,7 +117,7 @@ func TestCrawlMirror(t *testing.T) {
 func TestCrawlBundledSnapshot(t *testing.T) {
 	site := filepath.Join("..", "testdata", "site")
 	if _, err := os.Stat(filepath.Join(site, "sitemap.xml")); err != nil {
-		t.Skip("no bundled snapshot yet:", err)
+		t.Fatal("the bundled snapshot is missing:", err)
 	}
 	corpus := loadCorpus(t)
 	tr, err := NewMirrorTransport(site, nil)

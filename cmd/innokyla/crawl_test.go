@@ -77,7 +77,7 @@ func TestCrawlBundledSnapshot(t *testing.T) {
 	site := filepath.Join("..", "..", "testdata", "site")
 	dirs, err := os.ReadDir(filepath.Join(site, "fi", "toimintamalli"))
 	if err != nil {
-		t.Skip("no bundled snapshot:", err)
+		t.Fatal("the bundled snapshot is missing:", err)
 	}
 	c := newCLI(t)
 	code, stdout, stderr := c.run("crawl", "--site", site, "--delay", "0", "--parallel", "4")
