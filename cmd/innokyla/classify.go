@@ -109,7 +109,9 @@ func runClassify(ctx context.Context, opts *ClassifyOptions) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		seen[m.URL], seen[m.ID] = true, true
+		if len(opts.URLs) > 0 { // only --url needs it; a full run must not hold every id
+			seen[m.URL], seen[m.ID] = true, true
+		}
 		p := c.Classify(m)
 		sum.add(p)
 		batch = append(batch, store.Coding{ID: m.ID, Version: m.Version, P: p})
