@@ -99,6 +99,12 @@ func TestCases(t *testing.T) {
 			for _, q := range qs {
 				t.Run(q.Name, func(t *testing.T) { runCase(t, ix, q) })
 			}
+			// Again with the facets in memory and the search in two parts,
+			// as serve runs it.
+			loadFacets(t, ix, 2)
+			for _, q := range qs {
+				t.Run(q.Name+"/loaded", func(t *testing.T) { runCase(t, ix, q) })
+			}
 		})
 	}
 }

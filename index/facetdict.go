@@ -53,12 +53,28 @@ func (d *facetDict) code(field, value string) string {
 	return strconv.FormatInt(int64(i), 36)
 }
 
+// find returns the code number of field=value, if it has one.
+func (d *facetDict) find(field, value string) (int, bool) {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	i, ok := d.codes[field+"="+value]
+	return i, ok
+}
+
 // lookup returns the field=value of a code.
 func (d *facetDict) lookup(code string) (string, bool) {
 	i, err := strconv.ParseInt(code, 36, 64)
+	if err != nil {
+		return "", false
+	}
+	return d.value(int(i))
+}
+
+// value returns the field=value of code number i.
+func (d *facetDict) value(i int) (string, bool) {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	if err != nil || i < 0 || int(i) >= len(d.values) {
+	if i < 0 || i >= len(d.values) {
 		return "", false
 	}
 	return d.values[i], true

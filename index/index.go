@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -37,6 +38,7 @@ type Index struct {
 	readOnly bool
 	tl       *tailer // builds the tails field; writers only
 	facets   *facetDict
+	table    atomic.Pointer[facetTable] // see LoadFacets
 }
 
 // wrap finishes an Index around an open bleve index.

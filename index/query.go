@@ -32,22 +32,25 @@ var fieldAliases = map[string]string{
 type tails func(word string) []string
 
 // buildQuery parses the query string, widens unfielded words to the text
-// fields and the tails field, and adds the filters.
-func buildQuery(req Request, tl tails) (query.Query, error) {
+// fields and the tails field, and adds the filters both as weightless term
+// queries and as facet codes (see facetQuery).
+func buildQuery(req Request, tl tails, fd *facetDict) (*facetQuery, error) {
 	if utf8.RuneCountInString(req.Query) > MaxQueryLen {
 		return nil, fmt.Errorf("query is %d characters; at most %d are allowed", utf8.RuneCountInString(req.Query), MaxQueryLen)
 	}
-	var main query.Query
+	fq := &facetQuery{}
 	if s := strings.TrimSpace(req.Query); s == "" {
-		main = bleve.NewMatchAllQuery()
+		fq.text = bleve.NewMatchAllQuery()
+		fq.all = true
 	} else {
 		parsed, err := bleve.NewQueryStringQuery(s).Parse()
 		if err != nil {
 			return nil, fmt.Errorf("query %q: %w", s, err)
 		}
-		main = rewrite(parsed, tl)
+		fq.text = rewrite(parsed, tl)
 	}
-	parts := []query.Query{main}
+	parts := []query.Query{fq.text}
+	f := &filter{}
 	add := func(field string, values []string) {
 		if len(values) == 0 {
 			return
@@ -56,9 +59,11 @@ func buildQuery(req Request, tl tails) (query.Query, error) {
 		for _, v := range values {
 			t := bleve.NewTermQuery(v)
 			t.SetField(field)
+			t.SetBoost(0) // filters select; they do not rank
 			alt = append(alt, t)
 		}
 		parts = append(parts, bleve.NewDisjunctionQuery(alt...))
+		f.add(fd, field, values)
 	}
 	add(FieldRegions, req.Regions)
 	add(FieldMethods, req.Methods)
@@ -68,10 +73,12 @@ func buildQuery(req Request, tl tails) (query.Query, error) {
 	if req.Described != nil {
 		add(FieldDescribed, []string{fmt.Sprint(*req.Described)})
 	}
-	if len(parts) == 1 {
-		return main, nil
+	fq.filtered = fq.text
+	if len(parts) > 1 {
+		fq.filtered = bleve.NewConjunctionQuery(parts...)
+		fq.filter = f
 	}
-	return bleve.NewConjunctionQuery(parts...), nil
+	return fq, nil
 }
 
 // rewrite walks the parsed query string and replaces every unfielded match

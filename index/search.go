@@ -3,8 +3,10 @@ package index
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -97,34 +99,151 @@ var facetSpecs = []struct {
 
 // Search runs req. An empty query matches every model (browse by facets).
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
 	req = clamp(req)
-	q, err := buildQuery(req, ix.tails)
-	if err != nil {
-		return nil, err
+	t := ix.table.Load()
+	ranges := [][2]uint64{{0, 0}}
+	if t != nil && req.Offset+req.Limit <= maxSplitHits {
+		ranges = t.ranges()
 	}
-	sr := bleve.NewSearchRequestOptions(q, req.Limit, req.Offset, false)
-	sr.Fields = []string{FieldTitle, FieldSummary, FieldSections, FieldURL, FieldRegion,
-		FieldRegions, FieldStage, FieldCreated, FieldMethods, FieldPhases}
-	if !req.NoFacets {
-		sr.AddFacet(FieldFacets, bleve.NewFacetRequest(FieldFacets, maxFacetTerms))
+	parts := make([]part, len(ranges))
+	for i, r := range ranges {
+		q, err := buildQuery(req, ix.tails, ix.facets)
+		if err != nil {
+			return nil, err
+		}
+		q.count, q.table, q.lo, q.hi = !req.NoFacets, t, r[0], r[1]
+		parts[i].q = q
 	}
-	res, err := ix.b.SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	if len(parts) == 1 {
+		parts[0].run(ctx, ix, req.Limit, req.Offset)
+	} else {
+		var wg sync.WaitGroup
+		for i := range parts {
+			wg.Add(1)
+			go func(p *part) {
+				defer wg.Done()
+				p.run(ctx, ix, req.Offset+req.Limit, 0)
+			}(&parts[i])
+		}
+		wg.Wait()
 	}
-	out := &Result{Query: req.Query, Total: res.Total, Offset: req.Offset, Limit: req.Limit,
-		Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	var total uint64
+	var counts []int
+	for _, p := range parts {
+		if p.err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, p.err)
+		}
+		total += p.res.Total
+		counts = addCounts(counts, p.q.counts)
+	}
+	hits := parts[0].res.Hits
+	if len(parts) > 1 {
+		hits = mergeHits(parts, req.Offset, req.Limit)
+	}
+	out := &Result{Query: req.Query, Total: total, Offset: req.Offset, Limit: req.Limit,
+		Hits: make([]Hit, 0, len(hits))}
 	var m *matcher
 	if strings.TrimSpace(req.Query) != "" {
-		m = ix.newMatcher(q)
+		m = ix.newMatcher(parts[0].q.text)
 	}
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		hit := hitOf(h)
 		hit.Snippet = snippetOf(h, m)
 		out.Hits = append(out.Hits, hit)
 	}
-	out.Facets = facetsOf(res.Facets, res.Total, ix.facets)
+	if !req.NoFacets {
+		out.Facets = facetsOf(counts, total, ix.facets)
+	}
+	out.Took = time.Since(start)
 	return out, nil
+}
+
+// LoadFacets reads the facet values of every model into memory (about two
+// bytes per value); searches then count facets and apply filters with a
+// lookup per hit, and run in parts on all cores. serve calls it once; after
+// a change to the index, searches fall back to one pass that reads the
+// values per hit.
+func (ix *Index) LoadFacets() error {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return fmt.Errorf("load facets: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("load facets: %w", err)
+	}
+	defer r.Close()
+	t, err := buildFacetTable(r)
+	if err != nil {
+		return fmt.Errorf("load facets of %s: %w", ix.path, err)
+	}
+	if t.docs() >= minSplitDocs {
+		t.parts = min(runtime.GOMAXPROCS(0), maxParts)
+	}
+	ix.table.Store(t)
+	return nil
+}
+
+// A search of an index of minSplitDocs models or more, with the facets
+// loaded, runs in up to maxParts ranges of documents at once, one per core.
+// The parts score with the statistics of the whole snapshot, so merged
+// they give what one pass gives.
+const (
+	minSplitDocs = 20000
+	maxParts     = 4
+)
+
+// maxSplitHits bounds offset+limit of a search that runs in parts: each
+// part loads that many hits.
+const maxSplitHits = 200
+
+// part is one range of document numbers of a search.
+type part struct {
+	q   *facetQuery
+	res *bleve.SearchResult
+	err error
+}
+
+func (p *part) run(ctx context.Context, ix *Index, size, from int) {
+	sr := bleve.NewSearchRequestOptions(p.q, size, from, false)
+	sr.Fields = []string{FieldTitle, FieldSummary, FieldSections, FieldURL, FieldRegion,
+		FieldRegions, FieldStage, FieldCreated, FieldMethods, FieldPhases}
+	p.res, p.err = ix.b.SearchInContext(ctx, sr)
+}
+
+// mergeHits merges the best hits of the parts as one pass would order them:
+// by score, ties in document order (the parts are in document order).
+func mergeHits(parts []part, offset, limit int) []*search.DocumentMatch {
+	next := make([]int, len(parts))
+	var out []*search.DocumentMatch
+	for len(out) < offset+limit {
+		best := -1
+		for i, p := range parts {
+			if next[i] < len(p.res.Hits) && (best < 0 || p.res.Hits[next[i]].Score > parts[best].res.Hits[next[best]].Score) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		out = append(out, parts[best].res.Hits[next[best]])
+		next[best]++
+	}
+	if offset >= len(out) {
+		return nil
+	}
+	return out[offset:]
+}
+
+func addCounts(sum, c []int) []int {
+	for len(sum) < len(c) {
+		sum = append(sum, 0)
+	}
+	for i, n := range c {
+		sum[i] += n
+	}
+	return sum
 }
 
 // tails analyses word as the tails field is built: each folded stem of
@@ -200,24 +319,17 @@ func strs(v interface{}) []string {
 	return nil
 }
 
-// maxFacetTerms bounds the distinct values of all facets together.
-const maxFacetTerms = 1000
-
-// facetsOf splits the one combined facet into the facets of facetSpecs and
-// trims each to its size. Missing is known for single-valued facets only.
-func facetsOf(fr search.FacetResults, total uint64, fd *facetDict) []Facet {
-	r, ok := fr[FieldFacets]
-	if !ok {
-		return nil
-	}
+// facetsOf turns the hits per facet code into the facets of facetSpecs,
+// each trimmed to its size. Missing is known for single-valued facets only.
+func facetsOf(counts []int, total uint64, fd *facetDict) []Facet {
 	terms := map[string][]FacetTerm{}
-	if r.Terms != nil {
-		for _, t := range r.Terms.Terms() {
-			fv, ok := fd.lookup(t.Term)
+	for c, n := range counts {
+		if n == 0 {
+			continue
+		}
+		if fv, ok := fd.value(c); ok {
 			field, value, _ := strings.Cut(fv, "=")
-			if ok {
-				terms[field] = append(terms[field], FacetTerm{Term: value, Label: TermLabel(field, value), Count: t.Count})
-			}
+			terms[field] = append(terms[field], FacetTerm{Term: value, Label: TermLabel(field, value), Count: n})
 		}
 	}
 	out := make([]Facet, 0, len(facetSpecs))

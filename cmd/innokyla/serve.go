@@ -76,6 +76,9 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 		return err
 	}
 	defer ix.Close()
+	if err := ix.LoadFacets(); err != nil {
+		return err
+	}
 	lookup := func(ctx context.Context, id string) (*model.Model, error) {
 		m, err := st.Get(ctx, id)
 		if errors.Is(err, store.ErrNotFound) {

@@ -41,9 +41,9 @@ type bench struct {
 // queries are the 20 fixed searches, each with facets, some with filters.
 var queries = []string{
 	"q=kysely", "q=asiakaskysely&phase=ideation", "q=kokemusasiantuntija", "q=työpaja&method=workshop",
-	"q=asiakaspalaute", "q=raati", "q=mielenterveys", "q=nuoret&region=Pirkanmaa", "q=ikäihmiset",
+	"q=asiakaspalaute", "q=raati", "q=mielenterveystuki", "q=nuoret&region=Pirkanmaa", "q=ikäihmiset",
 	"q=perhekeskus", "q=%22asiakkaiden+kanssa%22", "q=haastattelu&phase=development", "q=kotihoito",
-	"q=palvelumuotoilu", "q=digitaalinen", "q=kuntoutus&method=feedback", "q=lastensuojelu",
+	"q=palvelumuotoilu", "q=sähköinen", "q=kuvapuhelu&method=feedback", "q=lastensuojelu",
 	"q=yhteiskehittäminen", "q=päihde&region=Lapin+hyvinvointialue", "q=terveysasema&stage=Valmis",
 }
 
