@@ -76,6 +76,11 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	}
 	start := f.Now()
 	step := func(name string) { fmt.Fprintf(f.Err, "== %s\n", name) }
+	// What each step prints is progress here: the output of run is the
+	// path of the report.
+	out := f.Out
+	f.Out = f.Err
+	defer func() { f.Out = out }()
 
 	step("crawl " + opts.Site)
 	if err := runCrawl(ctx, &CrawlOptions{F: f, Site: opts.Site, Regions: opts.Regions, Since: opts.Since,
@@ -106,7 +111,7 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 		written = append(written, path)
 	}
 	fmt.Fprintf(f.Err, "done in %.1f s; reports: %s\n", f.Now().Sub(start).Seconds(), strings.Join(written, ", "))
-	fmt.Fprintf(f.Out, "%s\n", written[0])
+	fmt.Fprintf(out, "%s\n", written[0])
 	return nil
 }
 

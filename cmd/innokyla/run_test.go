@@ -25,8 +25,13 @@ func TestRunSnapshot(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("run: exit %d\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, filepath.Join(out, "report.md")) {
-		t.Errorf("run does not say where the report is: %q", stdout)
+	// stdout is the report's path, so scripts can use it; the steps'
+	// summaries are progress on stderr.
+	if got, want := stdout, filepath.Join(out, "report.md")+"\n"; got != want {
+		t.Errorf("run printed %q on stdout, want only %q", got, want)
+	}
+	if !strings.Contains(stderr, "== classify") || !strings.Contains(stderr, "Index") {
+		t.Errorf("the steps' progress is missing from stderr:\n%s", stderr)
 	}
 	md, err := os.ReadFile(filepath.Join(out, "report.md"))
 	if err != nil {
