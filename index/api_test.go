@@ -42,6 +42,7 @@ func lookupIn(ms []*model.Model) Lookup {
 func newTestServer(t testing.TB) *httptest.Server {
 	ms := apiModels(t)
 	ix := buildIndex(t, ms)
+	loadFacets(t, ix, 2) // as serve does, in parts even for a few models
 	srv := httptest.NewServer(NewHandler(ix, lookupIn(ms)))
 	t.Cleanup(srv.Close)
 	return srv

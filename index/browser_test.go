@@ -119,6 +119,7 @@ func TestPageInChromium(t *testing.T) {
 			Regions: []string{"Kainuun hyvinvointialue"}, Version: 1})
 	}
 	ix := buildIndex(t, ms)
+	loadFacets(t, ix, 2) // as serve does, in parts even for a few models
 	srv := httptest.NewServer(NewHandler(ix, lookupIn(ms)))
 	defer srv.Close()
 	ctx, log := browser(t)
