@@ -77,7 +77,8 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	}
 	defer ix.Close()
 	if err := ix.LoadFacets(); err != nil {
-		return err
+		// Searches still work, one pass each, reading the values per hit.
+		fmt.Fprintf(opts.F.Err, "warning: %v; searching without it\n", err)
 	}
 	lookup := func(ctx context.Context, id string) (*model.Model, error) {
 		m, err := st.Get(ctx, id)
