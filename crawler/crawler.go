@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
+	"github.com/temoto/robotstxt"
 )
 
 // DefaultUserAgent names the tool and where to read about it.
@@ -46,7 +47,10 @@ type Options struct {
 	URLs    []string // explicit model page URLs: no discovery
 	Regions []string // canonical region names; empty: every region
 	Since   string   // YYYY-MM-DD: models modified (else created) on or after
-	Max     int      // at most this many models (0: no limit)
+	// Max is the most models read from the site (0: no limit); models
+	// found unchanged without reading them (sitemap lastmod, 304) do not
+	// count.
+	Max int
 
 	Delay     time.Duration // between requests to the host, per parallel slot
 	Parallel  int           // requests in flight to the host (default 1)
@@ -115,9 +119,12 @@ type Crawler struct {
 	settling bool             // reading robots.txt: a redirect to the site's https or www. twin is followed
 	// robotsSitemaps are the Sitemap lines of robots.txt.
 	robotsSitemaps []*url.URL
+	robots         *robotstxt.Group // the rules for our User-Agent; nil: none
+	robotsErr      error            // robots.txt could not be read: no request is made
 	mu             sync.Mutex
 	sum            Summary
 	accepted       int // models counted against Max
+	commits        *committer
 	lastProgress   time.Time
 }
 
@@ -253,11 +260,7 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 
 func (c *Crawler) crawl(ctx context.Context, run Run) error {
 	if !run.Discovered {
-		ts, err := c.discover(ctx)
-		if err != nil {
-			return fmt.Errorf("crawl %s: %w", c.site, err)
-		}
-		if err := c.front.AddTargets(ctx, run.ID, c.name, ts); err != nil {
+		if err := c.discover(ctx, run.ID); err != nil {
 			return fmt.Errorf("crawl %s: %w", c.site, err)
 		}
 		if ctx.Err() != nil {
@@ -267,12 +270,12 @@ func (c *Crawler) crawl(ctx context.Context, run Run) error {
 			return fmt.Errorf("crawl %s: %w", c.site, err)
 		}
 	}
-	targets, err := c.front.Targets(ctx, run.ID, c.name)
+	n, err := c.front.CountTargets(ctx, run.ID, c.name)
 	if err != nil {
 		return fmt.Errorf("crawl %s: %w", c.site, err)
 	}
-	c.sum.Targets = len(targets)
-	return c.process(ctx, run, targets)
+	c.sum.Targets = n
+	return c.process(ctx, run)
 }
 
 // setupCollector builds the colly collector: robots.txt obeyed, the
@@ -286,7 +289,9 @@ func (c *Crawler) setupCollector(ctx context.Context) {
 	}
 	col := colly.NewCollector()
 	col.UserAgent = c.opts.UserAgent
-	col.IgnoreRobotsTxt = false
+	// robots.txt is read once by readRobots and checked by fetch: colly
+	// would fetch it a second time.
+	col.IgnoreRobotsTxt = true
 	col.AllowURLRevisit = true
 	col.ParseHTTPErrorResponse = true
 	col.DetectCharset = false

@@ -1,13 +1,14 @@
 package crawler
 
 import (
+	"bytes"
 	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -38,28 +39,55 @@ func pageKind(u *url.URL) string {
 	return ""
 }
 
-// discover finds the model pages of the site: the explicit URLs, else the
-// sitemaps (from robots.txt, else /sitemap.xml) with lastmod, else the
-// listing pages and their pagination; project pages add the models they
-// link to.
-func (c *Crawler) discover(ctx context.Context) ([]Target, error) {
-	found := map[string]*Target{}
-	add := func(u *url.URL, lastmod string) {
-		key := targetURL(u)
-		if t, ok := found[key]; ok {
-			if t.Lastmod == "" {
-				t.Lastmod = lastmod
-			}
-			return
-		}
-		found[key] = &Target{URL: key, Lastmod: lastmod}
+// discoverBatch is how many found model pages discovery hands to the
+// frontier at a time.
+const discoverBatch = 1000
+
+// maxSitemapSize is the largest sitemap read (sitemaps.org allows 50 MB);
+// other pages keep Options.MaxBodySize.
+const maxSitemapSize = 50 << 20
+
+// found hands the model pages discovery finds to the frontier in batches,
+// so discovery keeps no set of the site's pages in memory; the frontier
+// keeps the first non-empty lastmod of a page found twice.
+type found struct {
+	ctx   context.Context
+	front Frontier
+	run   int64
+	site  string
+	buf   []Target
+	n     int // pages added, with repeats
+	err   error
+}
+
+func (f *found) add(u *url.URL, lastmod string) {
+	f.buf = append(f.buf, Target{URL: targetURL(u), Lastmod: lastmod})
+	f.n++
+	if len(f.buf) >= discoverBatch {
+		f.flush()
 	}
+}
+
+func (f *found) flush() error {
+	if len(f.buf) > 0 && f.err == nil {
+		f.err = f.front.AddTargets(f.ctx, f.run, f.site, f.buf)
+	}
+	f.buf = f.buf[:0]
+	return f.err
+}
+
+// discover finds the model pages of the site and adds them to the run's
+// targets: the explicit URLs, else the sitemaps (from robots.txt, else
+// /sitemap.xml) with lastmod, else the listing pages and their pagination;
+// project pages add the models they link to.
+func (c *Crawler) discover(ctx context.Context, run int64) error {
+	found := &found{ctx: ctx, front: c.front, run: run, site: c.name}
 	if len(c.opts.URLs) > 0 {
 		for _, s := range c.opts.URLs {
 			u, _ := c.site.Parse(s)
-			add(u, "")
+			found.add(u, "")
 		}
-		return sorted(found), nil
+		return found.flush()
 	}
 	var projects []*url.URL
 	sitemaps := append([]*url.URL(nil), c.robotsSitemaps...)
@@ -67,36 +95,35 @@ func (c *Crawler) discover(ctx context.Context) ([]Target, error) {
 		sitemaps = []*url.URL{c.site.ResolveReference(&url.URL{Path: "/sitemap.xml"})}
 	}
 	seen := map[string]bool{}
-	for i := 0; i < len(sitemaps) && i < maxSitemaps && ctx.Err() == nil; i++ {
+	for i := 0; i < len(sitemaps) && i < maxSitemaps && ctx.Err() == nil && found.err == nil; i++ {
 		sm := sitemaps[i]
 		if seen[sm.String()] {
 			continue
 		}
 		seen[sm.String()] = true
-		locs, children, err := c.sitemap(sm)
+		children, err := c.sitemap(sm, func(l loc) {
+			switch pageKind(l.u) {
+			case "model":
+				found.add(l.u, l.lastmod)
+			case "project":
+				projects = append(projects, l.u)
+			}
+		})
 		if err != nil {
 			continue // a missing sitemap: the listings still tell
 		}
 		sitemaps = append(sitemaps, children...)
-		for _, l := range locs {
-			switch pageKind(l.u) {
-			case "model":
-				add(l.u, l.lastmod)
-			case "project":
-				projects = append(projects, l.u)
-			}
-		}
 	}
-	if len(found) == 0 && ctx.Err() == nil {
-		more, err := c.listings(ctx, add)
+	if found.n == 0 && ctx.Err() == nil && found.err == nil {
+		more, err := c.listings(ctx, found.add)
 		if err != nil && len(projects) == 0 {
-			return nil, err
+			return err
 		}
 		projects = append(projects, more...)
 	}
 	done := map[string]bool{}
 	for _, p := range projects {
-		if ctx.Err() != nil || done[targetURL(p)] {
+		if ctx.Err() != nil || found.err != nil || done[targetURL(p)] {
 			continue
 		}
 		done[targetURL(p)] = true
@@ -107,23 +134,17 @@ func (c *Crawler) discover(ctx context.Context) ([]Target, error) {
 		}
 		c.links(pg, func(u *url.URL, kind string) {
 			if kind == "model" {
-				add(u, "")
+				found.add(u, "")
 			}
 		})
 	}
-	if len(found) == 0 && ctx.Err() == nil {
-		return nil, fmt.Errorf("found no practice models: no sitemap, listing or project page links to one")
+	if err := found.flush(); err != nil {
+		return err
 	}
-	return sorted(found), nil
-}
-
-func sorted(found map[string]*Target) []Target {
-	out := make([]Target, 0, len(found))
-	for _, t := range found {
-		out = append(out, *t)
+	if found.n == 0 && ctx.Err() == nil {
+		return fmt.Errorf("found no practice models: no sitemap, listing or project page links to one")
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
-	return out
+	return nil
 }
 
 // targetURL is the form a model URL is kept in: no query, fragment or
@@ -141,41 +162,50 @@ type loc struct {
 	lastmod string
 }
 
-// sitemap reads a sitemap or sitemap index; locations are resolved against
-// the sitemap's URL and kept only when on the site.
-func (c *Crawler) sitemap(sm *url.URL) (locs []loc, children []*url.URL, err error) {
+// sitemap reads a sitemap or sitemap index, calling f for each of its
+// locations as it decodes them; locations are resolved against the
+// sitemap's URL and kept only when on the site.
+func (c *Crawler) sitemap(sm *url.URL, f func(loc)) (children []*url.URL, err error) {
+	c.polite.allowLarge(sm.String(), maxSitemapSize)
 	pg, err := c.fetch(sm.String(), "", "")
+	c.polite.allowLarge(sm.String(), 0)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	type entry struct {
+	var e struct {
 		Loc     string `xml:"loc"`
 		Lastmod string `xml:"lastmod"`
 	}
-	var doc struct {
-		URLs     []entry `xml:"url"`
-		Sitemaps []entry `xml:"sitemap"`
-	}
-	if err := xml.Unmarshal(pg.Body, &doc); err != nil {
-		return nil, nil, fmt.Errorf("sitemap %s: %w", sm, err)
-	}
-	for _, s := range doc.Sitemaps {
-		if strings.TrimSpace(s.Loc) == "" {
+	dec := xml.NewDecoder(bytes.NewReader(pg.Body))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return children, nil
+		}
+		if err != nil {
+			return children, fmt.Errorf("sitemap %s: %w", sm, err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || (se.Name.Local != "url" && se.Name.Local != "sitemap") {
 			continue
 		}
-		if u, err := sm.Parse(strings.TrimSpace(s.Loc)); err == nil && sameSite(c.site, u) {
-			children = append(children, u)
+		e.Loc, e.Lastmod = "", ""
+		if err := dec.DecodeElement(&e, &se); err != nil {
+			return children, fmt.Errorf("sitemap %s: %w", sm, err)
 		}
-	}
-	for _, e := range doc.URLs {
 		if strings.TrimSpace(e.Loc) == "" {
 			continue
 		}
-		if u, err := sm.Parse(strings.TrimSpace(e.Loc)); err == nil && sameSite(c.site, u) {
-			locs = append(locs, loc{u, lastmodDate(e.Lastmod)})
+		u, err := sm.Parse(strings.TrimSpace(e.Loc))
+		if err != nil || !sameSite(c.site, u) {
+			continue
+		}
+		if se.Name.Local == "sitemap" {
+			children = append(children, u)
+		} else {
+			f(loc{u, lastmodDate(e.Lastmod)})
 		}
 	}
-	return locs, children, nil
 }
 
 // lastmodDate keeps the date of a W3C datetime.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -33,8 +34,15 @@ func (c *Crawler) fetch(u, etag, lastModified string) (*page, error) {
 	if lastModified != "" {
 		hdr.Set("If-Modified-Since", lastModified)
 	}
+	pu, err := url.Parse(u)
+	if err != nil {
+		return nil, &FetchError{Kind: KindNetwork, URL: u, Err: err}
+	}
+	if err := c.robotsAllow(pu); err != nil {
+		return nil, err
+	}
 	cctx := colly.NewContext()
-	err := c.col.Request(http.MethodGet, u, nil, cctx, hdr)
+	err = c.col.Request(http.MethodGet, u, nil, cctx, hdr)
 	if e, ok := cctx.GetAny("error").(error); ok && e != nil {
 		err = e
 	}

@@ -22,15 +22,24 @@ type Frontier interface {
 	// MarkDiscovered records that discovery of the run is complete.
 	MarkDiscovered(ctx context.Context, run int64) error
 	// AddTargets records model pages found by the run, with their lastmod.
+	// Discovery calls it once for every batch of pages it finds; a page
+	// given again in the same run keeps its first non-empty lastmod.
 	AddTargets(ctx context.Context, run int64, site string, ts []Target) error
-	// Targets returns the run's targets, ordered by URL, with what earlier
-	// runs learnt about them.
-	Targets(ctx context.Context, run int64, site string) ([]Target, error)
+	// CountTargets is the number of the run's targets.
+	CountTargets(ctx context.Context, run int64, site string) (int, error)
+	// Targets returns at most limit of the run's targets whose URL sorts
+	// after the given one, ordered by URL, with what earlier runs learnt
+	// about them. The crawl reads them page by page, so its memory does
+	// not grow with the size of the site.
+	Targets(ctx context.Context, run int64, site, after string, limit int) ([]Target, error)
 	// SavePartial keeps a fetched main page until its model is committed.
+	// The crawler keeps one only when it stops (cancelled) between the
+	// main page and its kehittämisen polku page.
 	SavePartial(ctx context.Context, run int64, site, target string, p Partial) error
-	// Commit stores c.Model (when not nil), the validators and what the
-	// filters need, and marks the target done in the run.
-	Commit(ctx context.Context, site string, c Commit) (Outcome, error)
+	// Commit stores each commit's Model (when not nil), the validators and
+	// what the filters need, and marks its target done in the run, all in
+	// one transaction; it returns one outcome per commit.
+	Commit(ctx context.Context, site string, cs []Commit) ([]Outcome, error)
 	// Fail records a failure of the target in the run; the next run retries it.
 	Fail(ctx context.Context, run int64, site, target, kind, msg string, now time.Time) error
 }

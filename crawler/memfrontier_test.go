@@ -74,18 +74,32 @@ func (f *memFrontier) AddTargets(_ context.Context, run int64, site string, ts [
 			mt = &memTarget{Target: Target{URL: t.URL}, site: site}
 			f.targets[t.URL] = mt
 		}
-		mt.Lastmod = t.Lastmod
+		if mt.seenRun != run || mt.Lastmod == "" {
+			mt.Lastmod = t.Lastmod // the first non-empty lastmod of the run wins
+		}
 		mt.seenRun = run
 	}
 	return nil
 }
 
-func (f *memFrontier) Targets(_ context.Context, run int64, site string) ([]Target, error) {
+func (f *memFrontier) CountTargets(_ context.Context, run int64, site string) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, mt := range f.targets {
+		if mt.site == site && mt.seenRun == run {
+			n++
+		}
+	}
+	return n, nil
+}
+
+func (f *memFrontier) Targets(_ context.Context, run int64, site, after string, limit int) ([]Target, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var out []Target
 	for _, mt := range f.targets {
-		if mt.site != site || mt.seenRun != run {
+		if mt.site != site || mt.seenRun != run || mt.URL <= after {
 			continue
 		}
 		t := mt.Target
@@ -96,6 +110,9 @@ func (f *memFrontier) Targets(_ context.Context, run int64, site string) ([]Targ
 		out = append(out, t)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	if len(out) > limit {
+		out = out[:limit]
+	}
 	return out, nil
 }
 
@@ -107,9 +124,17 @@ func (f *memFrontier) SavePartial(_ context.Context, run int64, _, target string
 	return nil
 }
 
-func (f *memFrontier) Commit(_ context.Context, _ string, c Commit) (Outcome, error) {
+func (f *memFrontier) Commit(_ context.Context, _ string, cs []Commit) ([]Outcome, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	outs := make([]Outcome, len(cs))
+	for i, c := range cs {
+		outs[i] = f.commit(c)
+	}
+	return outs, nil
+}
+
+func (f *memFrontier) commit(c Commit) Outcome {
 	mt := f.targets[c.Target]
 	out := OutcomeNone
 	if c.Model != nil {
@@ -138,7 +163,7 @@ func (f *memFrontier) Commit(_ context.Context, _ string, c Commit) (Outcome, er
 	}
 	mt.DoneRun = c.Run
 	mt.partialRun, mt.partialPage = 0, nil
-	return out, nil
+	return out
 }
 
 func (f *memFrontier) Fail(_ context.Context, run int64, _, target, kind, msg string, _ time.Time) error {

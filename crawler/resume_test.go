@@ -69,15 +69,15 @@ type cancellingFrontier struct {
 	cancel  context.CancelFunc
 }
 
-func (f *cancellingFrontier) Commit(ctx context.Context, site string, c Commit) (Outcome, error) {
-	out, err := f.memFrontier.Commit(ctx, site, c)
+func (f *cancellingFrontier) Commit(ctx context.Context, site string, cs []Commit) ([]Outcome, error) {
+	outs, err := f.memFrontier.Commit(ctx, site, cs)
 	f.mu.Lock()
-	f.commits++
-	if f.commits == f.after {
+	if f.commits < f.after && f.commits+len(cs) >= f.after {
 		f.cancel()
 	}
+	f.commits += len(cs)
 	f.mu.Unlock()
-	return out, err
+	return outs, err
 }
 
 func renderSite(t *testing.T, corpus *sitegen.Corpus, variant string) string {

@@ -4,10 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/temoto/robotstxt"
 )
 
 // readRobots reads robots.txt for its Sitemap lines and a Crawl-delay
@@ -31,6 +35,7 @@ func (c *Crawler) readRobots(ctx context.Context) {
 	if pg != nil {
 		c.settle(pg.URL)
 	}
+	c.setRules(pg, err)
 	if err != nil {
 		return
 	}
@@ -71,6 +76,49 @@ func (c *Crawler) readRobots(ctx context.Context) {
 			inRules = true
 		}
 	}
+}
+
+// setRules keeps the Allow and Disallow rules of robots.txt for our
+// User-Agent, read once per crawl and checked before every request (as
+// colly would, fetching robots.txt a second time). No robots.txt (4xx)
+// allows everything; a robots.txt that could not be fetched (5xx,
+// throttled, network, after the retries) or read fails every request.
+func (c *Crawler) setRules(pg *page, err error) {
+	var fe *FetchError
+	var data *robotstxt.RobotsData
+	switch {
+	case err == nil:
+		data, err = robotstxt.FromStatusAndBytes(pg.Status, pg.Body)
+	case errors.As(err, &fe) && fe.Kind == KindHTTP4xx:
+		data, err = robotstxt.FromStatusAndBytes(fe.Status, nil)
+	}
+	if err != nil {
+		c.robotsErr = &FetchError{Kind: KindNetwork, URL: c.site.String(), Err: fmt.Errorf("robots.txt: %w", err)}
+		if errors.As(err, &fe) {
+			c.robotsErr = &FetchError{Kind: fe.Kind, URL: fe.URL, Status: fe.Status, Err: fmt.Errorf("robots.txt: %w", err)}
+		}
+		return
+	}
+	c.robots = data.FindGroup(c.opts.UserAgent)
+}
+
+// robotsAllow reports whether robots.txt lets us fetch u; before it is
+// read (the robots.txt request itself) everything is allowed.
+func (c *Crawler) robotsAllow(u *url.URL) error {
+	if c.robotsErr != nil {
+		return c.robotsErr
+	}
+	if c.robots == nil {
+		return nil
+	}
+	p := u.EscapedPath()
+	if u.RawQuery != "" {
+		p += "?" + u.Query().Encode()
+	}
+	if !c.robots.Test(p) {
+		return &FetchError{Kind: KindRobots, URL: u.String(), Err: errors.New("disallowed by robots.txt")}
+	}
+	return nil
 }
 
 // settle moves the crawl to where the site answered from when robots.txt

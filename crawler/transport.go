@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -61,6 +62,24 @@ type politeTransport struct {
 	maxBackoff    time.Duration
 	maxRetryAfter time.Duration
 	requests      atomic.Int64
+	large         sync.Map // URL -> int64: a larger body limit (sitemaps)
+}
+
+// allowLarge sets a larger body limit for u; 0 removes it.
+func (t *politeTransport) allowLarge(u string, limit int64) {
+	if limit <= 0 {
+		t.large.Delete(u)
+		return
+	}
+	t.large.Store(u, limit)
+}
+
+// limitFor is the body limit of req.
+func (t *politeTransport) limitFor(req *http.Request) int64 {
+	if v, ok := t.large.Load(req.URL.String()); ok {
+		return max(v.(int64), t.maxBody)
+	}
+	return t.maxBody
 }
 
 func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -119,15 +138,16 @@ func (t *politeTransport) once(req *http.Request) (*http.Response, time.Duration
 		return nil, 0, classify(req, ctx, err)
 	}
 	defer resp.Body.Close()
-	if resp.ContentLength > t.maxBody {
-		return nil, 0, tooLarge(req, resp.ContentLength, t.maxBody)
+	limit := t.limitFor(req)
+	if resp.ContentLength > limit {
+		return nil, 0, tooLarge(req, resp.ContentLength, limit)
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, t.maxBody+1))
+	body, err := readBody(resp, limit)
 	if err != nil {
 		return nil, 0, classify(req, ctx, err)
 	}
-	if int64(len(body)) > t.maxBody {
-		return nil, 0, tooLarge(req, -1, t.maxBody)
+	if int64(len(body)) > limit {
+		return nil, 0, tooLarge(req, -1, limit)
 	}
 	if resp.ContentLength >= 0 && int64(len(body)) < resp.ContentLength {
 		return nil, 0, &FetchError{Kind: KindTruncated, URL: req.URL.String(),
@@ -145,6 +165,25 @@ func (t *politeTransport) once(req *http.Request) (*http.Response, time.Duration
 		return resp, retryBackoff, nil
 	}
 	return resp, noRetry, nil
+}
+
+// readBody reads at most limit+1 bytes of the body, in one allocation when
+// the length is known.
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	if n := resp.ContentLength; n >= 0 && n <= limit {
+		buf := make([]byte, n+1) // one more: a body longer than announced shows
+		k, err := io.ReadFull(resp.Body, buf)
+		if err == io.ErrUnexpectedEOF || err == io.EOF {
+			err = nil
+		}
+		if err == nil && k == len(buf) {
+			// Longer than Content-Length: read the rest as without it.
+			rest, rerr := io.ReadAll(io.LimitReader(resp.Body, limit+1-int64(k)))
+			return append(buf, rest...), rerr
+		}
+		return buf[:k], err
+	}
+	return io.ReadAll(io.LimitReader(resp.Body, limit+1))
 }
 
 func tooLarge(req *http.Request, size, limit int64) error {

@@ -17,9 +17,15 @@ import (
 // maxFailures is how many failures the summary lists one by one.
 const maxFailures = 20
 
-// process crawls the targets with Parallel workers. After ctx is
-// cancelled no new target starts.
-func (c *Crawler) process(ctx context.Context, run Run, targets []Target) error {
+// targetPage is how many targets the crawl reads from the frontier at a
+// time.
+const targetPage = 512
+
+// process crawls the run's targets with Parallel workers, reading them
+// from the frontier page by page. After ctx is cancelled no new target
+// starts.
+func (c *Crawler) process(ctx context.Context, run Run) error {
+	c.commits = startCommitter(ctx, c.front, c.name)
 	work := make(chan *Target)
 	errc := make(chan error, c.opts.Parallel)
 	var wg sync.WaitGroup
@@ -36,18 +42,33 @@ func (c *Crawler) process(ctx context.Context, run Run, targets []Target) error 
 		}()
 	}
 	var err error
+	after := ""
 feed:
-	for i := range targets {
-		select {
-		case <-ctx.Done():
-			break feed
-		case err = <-errc:
-			break feed
-		case work <- &targets[i]:
+	for ctx.Err() == nil {
+		ts, ferr := c.front.Targets(ctx, run.ID, c.name, after, targetPage)
+		if ferr != nil {
+			if ctx.Err() == nil {
+				err = fmt.Errorf("crawl %s: %w", c.site, ferr)
+			}
+			break
+		}
+		if len(ts) == 0 {
+			break
+		}
+		after = ts[len(ts)-1].URL
+		for i := range ts {
+			select {
+			case <-ctx.Done():
+				break feed
+			case err = <-errc:
+				break feed
+			case work <- &ts[i]:
+			}
 		}
 	}
 	close(work)
 	wg.Wait()
+	c.commits.stop()
 	close(errc)
 	if err == nil {
 		err = <-errc
@@ -75,10 +96,7 @@ func (c *Crawler) target(ctx context.Context, run Run, t *Target) error {
 			return nil
 		}
 		if t.Lastmod == t.StoredLastmod {
-			if !c.reserve() {
-				c.count(func(s *Summary) { s.Skipped++ })
-				return nil
-			}
+			// Found unchanged without a request: not counted against Max.
 			return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
 				ModelID: t.ModelID, Region: t.Region, Modified: t.Modified,
 				MainETag: t.MainETag, MainLastModified: t.MainLastModified,
@@ -125,6 +143,7 @@ func (c *Crawler) notModified(ctx context.Context, run Run, t *Target) error {
 	switch {
 	case err == nil && pg.Status == http.StatusNotModified,
 		errors.As(err, &fe) && fe.Status == http.StatusNotFound && t.PathETag == "" && t.PathLastModified == "":
+		c.release() // unchanged: not counted against Max
 		return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
 			ModelID: t.ModelID, Region: t.Region, Modified: t.Modified,
 			MainETag: t.MainETag, MainLastModified: t.MainLastModified,
@@ -176,14 +195,8 @@ func (c *Crawler) withMain(ctx context.Context, run Run, t *Target, main *Partia
 		return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod,
 			ModelID: m.ID, Region: strings.Join(m.Regions, "\n"), Modified: modifiedOf(m)}, OutcomeNone)
 	}
-	if t.Partial == nil {
-		if err := c.front.SavePartial(context.WithoutCancel(ctx), run.ID, c.name, t.URL, *main); err != nil {
-			return fmt.Errorf("crawl %s: %w", t.URL, err)
-		}
-	}
 	if ctx.Err() != nil {
-		c.release()
-		return nil // resumed later from the kept main page
+		return c.keep(ctx, run, t, main)
 	}
 	base, _ := url.Parse(main.URL)
 	pathURL := pathPageURL(t.URL, c.pathLink(doc, base, m.ID))
@@ -193,11 +206,28 @@ func (c *Crawler) withMain(ctx context.Context, run Run, t *Target, main *Partia
 	case err == nil:
 	case errors.As(err, &fe) && fe.Status == http.StatusNotFound:
 		pg = nil // a model without a kehittämisen polku page
+	case errors.As(err, &fe) && fe.Kind == KindCanceled:
+		return c.keep(ctx, run, t, main)
 	default:
 		c.release()
 		return c.fail(ctx, run, t.URL, err)
 	}
 	return c.finish(ctx, run, t, m, main, pg)
+}
+
+// keep saves a fetched main page when the crawl stops before its model is
+// committed, so the resumed run does not fetch it again. A running crawl
+// does not write pages it is about to commit: after a kill -9 only the
+// pages in flight are fetched again.
+func (c *Crawler) keep(ctx context.Context, run Run, t *Target, main *Partial) error {
+	c.release()
+	if t.Partial != nil {
+		return nil // kept by an earlier run
+	}
+	if err := c.front.SavePartial(context.WithoutCancel(ctx), run.ID, c.name, t.URL, *main); err != nil {
+		return fmt.Errorf("crawl %s: %w", t.URL, err)
+	}
+	return nil
 }
 
 // finish adds the kehittämisen polku page (when there is one) to the model
@@ -225,7 +255,7 @@ func (c *Crawler) finish(ctx context.Context, run Run, t *Target, m *model.Model
 // the outcome to count when no model is given.
 func (c *Crawler) commit(ctx context.Context, cm Commit, counted Outcome) error {
 	cm.Now = c.opts.Now()
-	out, err := c.front.Commit(context.WithoutCancel(ctx), c.name, cm)
+	out, err := c.commits.commit(cm)
 	if err != nil {
 		return fmt.Errorf("crawl %s: %w", cm.Target, err)
 	}

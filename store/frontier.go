@@ -105,7 +105,9 @@ func (s *Store) MarkCrawlDiscovered(ctx context.Context, run int64) error {
 	return nil
 }
 
-// AddCrawlTargets records the model pages a run found, in one transaction.
+// AddCrawlTargets records the model pages a run found, in one
+// transaction. Discovery adds them in batches; a page added again in the
+// same run keeps its first non-empty lastmod.
 func (s *Store) AddCrawlTargets(ctx context.Context, run int64, site string, ts []CrawlTarget) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -113,7 +115,10 @@ func (s *Store) AddCrawlTargets(ctx context.Context, run int64, site string, ts 
 	}
 	defer tx.Rollback()
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO crawl_targets (url, site, lastmod, seen_run) VALUES (?, ?, ?, ?)
-		ON CONFLICT(site, url) DO UPDATE SET lastmod = excluded.lastmod, seen_run = excluded.seen_run`)
+		ON CONFLICT(site, url) DO UPDATE SET
+		lastmod = CASE WHEN crawl_targets.seen_run = excluded.seen_run AND crawl_targets.lastmod != ''
+			THEN crawl_targets.lastmod ELSE excluded.lastmod END,
+		seen_run = excluded.seen_run`)
 	if err != nil {
 		return fmt.Errorf("add crawl targets: %w", err)
 	}
@@ -129,13 +134,23 @@ func (s *Store) AddCrawlTargets(ctx context.Context, run int64, site string, ts 
 	return nil
 }
 
-// CrawlTargets returns the targets the run found, ordered by URL; a kept
-// main page only when it was fetched by this run.
-func (s *Store) CrawlTargets(ctx context.Context, run int64, site string) ([]CrawlTarget, error) {
+// CountCrawlTargets is the number of targets the run found.
+func (s *Store) CountCrawlTargets(ctx context.Context, run int64, site string) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM crawl_targets WHERE site = ? AND seen_run = ?`, site, run).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count crawl targets: %w", err)
+	}
+	return n, nil
+}
+
+// CrawlTargets returns at most limit of the targets the run found whose
+// URL sorts after the given one, ordered by URL; a kept main page only
+// when it was fetched by this run. A crawl reads them page by page.
+func (s *Store) CrawlTargets(ctx context.Context, run int64, site, after string, limit int) ([]CrawlTarget, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT url, lastmod, model_id, region, modified, stored_lastmod, read_lastmod, done_run,
 		main_etag, main_last_modified, path_etag, path_last_modified,
 		partial_run, partial_url, partial_type, partial_etag, partial_last_modified, partial_body
-		FROM crawl_targets WHERE site = ? AND seen_run = ? ORDER BY url`, site, run)
+		FROM crawl_targets WHERE site = ? AND seen_run = ? AND url > ? ORDER BY url LIMIT ?`, site, run, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("crawl targets: %w", err)
 	}
@@ -175,38 +190,74 @@ func (s *Store) SaveCrawlPartial(ctx context.Context, run int64, site, target st
 // the run, in one transaction: a crawl killed at any point has either done
 // both or neither. It returns what Put would.
 func (s *Store) CommitCrawl(ctx context.Context, site string, c CrawlCommit) (res PutResult, stored bool, err error) {
+	out, err := s.CommitCrawls(ctx, site, []CrawlCommit{c})
+	if err != nil {
+		return Unchanged, false, err
+	}
+	return out[0].Result, out[0].Stored, nil
+}
+
+// CrawlOutcome is what CommitCrawls did with one commit.
+type CrawlOutcome struct {
+	Result PutResult
+	Stored bool // a model was given and stored (or found unchanged)
+}
+
+// CommitCrawls does what CommitCrawl does for many commits in one
+// transaction with prepared statements: the crawler writes the commits of
+// its parallel workers together (group commit).
+func (s *Store) CommitCrawls(ctx context.Context, site string, cs []CrawlCommit) ([]CrawlOutcome, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return Unchanged, false, fmt.Errorf("commit %s: %w", c.Target, err)
+		return nil, fmt.Errorf("commit crawl: %w", err)
 	}
 	defer tx.Rollback()
-	if c.Model != nil {
-		if c.Model.ID == "" {
-			return Unchanged, false, fmt.Errorf("commit %s: model has no id", c.Target)
-		}
-		c.Model.ContentSHA256 = c.Model.Hash()
-		if res, err = put(ctx, tx, c.Model); err != nil {
-			return Unchanged, false, fmt.Errorf("commit %s: %w", c.Target, err)
-		}
-		stored = true
+	p, err := newPutter(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("commit crawl: %w", err)
 	}
-	q := `UPDATE crawl_targets SET model_id = ?, region = ?, modified = ?, read_lastmod = ?, done_run = ?,
+	defer p.close()
+	const set = `UPDATE crawl_targets SET model_id = ?, region = ?, modified = ?, read_lastmod = ?, done_run = ?,
 		partial_run = 0, partial_url = '', partial_type = '', partial_etag = '', partial_last_modified = '', partial_body = NULL,
 		fail_run = 0, fail_kind = '', fail_error = '', fail_count = 0`
-	args := []any{c.ModelID, c.Region, c.Modified, c.Lastmod, c.Run}
-	if c.Stored {
-		q += `, stored_lastmod = ?, main_etag = ?, main_last_modified = ?, path_etag = ?, path_last_modified = ?`
-		args = append(args, c.Lastmod, c.MainETag, c.MainLastModified, c.PathETag, c.PathLastModified)
+	done, err := tx.PrepareContext(ctx, set+` WHERE site = ? AND url = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("commit crawl: %w", err)
 	}
-	q += ` WHERE site = ? AND url = ?`
-	args = append(args, site, c.Target)
-	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-		return Unchanged, false, fmt.Errorf("commit %s: %w", c.Target, err)
+	defer done.Close()
+	stored, err := tx.PrepareContext(ctx, set+`, stored_lastmod = ?, main_etag = ?, main_last_modified = ?,
+		path_etag = ?, path_last_modified = ? WHERE site = ? AND url = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("commit crawl: %w", err)
+	}
+	defer stored.Close()
+	out := make([]CrawlOutcome, len(cs))
+	for i, c := range cs {
+		if c.Model != nil {
+			if c.Model.ID == "" {
+				return nil, fmt.Errorf("commit %s: model has no id", c.Target)
+			}
+			c.Model.ContentSHA256 = c.Model.Hash()
+			if out[i].Result, err = p.put(ctx, tx, c.Model); err != nil {
+				return nil, fmt.Errorf("commit %s: %w", c.Target, err)
+			}
+			out[i].Stored = true
+		}
+		args := []any{c.ModelID, c.Region, c.Modified, c.Lastmod, c.Run}
+		stmt := done
+		if c.Stored {
+			stmt = stored
+			args = append(args, c.Lastmod, c.MainETag, c.MainLastModified, c.PathETag, c.PathLastModified)
+		}
+		args = append(args, site, c.Target)
+		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+			return nil, fmt.Errorf("commit %s: %w", c.Target, err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
-		return Unchanged, false, fmt.Errorf("commit %s: %w", c.Target, err)
+		return nil, fmt.Errorf("commit crawl: %w", err)
 	}
-	return res, stored, nil
+	return out, nil
 }
 
 // FailCrawl records a failure of the target in the run.

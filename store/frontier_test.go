@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -49,7 +50,7 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 	if err := s.SaveCrawlPartial(ctx, run.ID, site, u, CrawlPartial{URL: u, ContentType: "text/html", ETag: `"e1"`, Body: body}); err != nil {
 		t.Fatal(err)
 	}
-	ts, err := s.CrawlTargets(ctx, run.ID, site)
+	ts, err := s.CrawlTargets(ctx, run.ID, site, "", 100)
 	if err != nil || len(ts) != 2 {
 		t.Fatalf("targets %+v, %v", ts, err)
 	}
@@ -79,7 +80,7 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 	if err != nil || len(vs) != 2 {
 		t.Fatalf("versions %d, %v", len(vs), err)
 	}
-	ts, _ = s.CrawlTargets(ctx, run.ID, site)
+	ts, _ = s.CrawlTargets(ctx, run.ID, site, "", 100)
 	a := ts[0]
 	if a.DoneRun != run.ID || a.Partial != nil || a.StoredLastmod != "2024-01-01" || a.MainETag != `"e1"` || a.ModelID != "a" {
 		t.Errorf("after commit %+v", a)
@@ -95,11 +96,99 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 		ModelID: "b", Region: "Kainuun hyvinvointialue"}); err != nil || stored {
 		t.Fatalf("filtered commit: %v %v", stored, err)
 	}
-	ts, _ = s.CrawlTargets(ctx, run2.ID, site)
+	ts, _ = s.CrawlTargets(ctx, run2.ID, site, "", 100)
 	if len(ts) != 1 || ts[0].StoredLastmod != "" || ts[0].ReadLastmod != "2025-05-05" || ts[0].Region != "Kainuun hyvinvointialue" {
 		t.Errorf("filtered target %+v", ts)
 	}
 	if fails, _ := s.CrawlFailures(ctx, site); len(fails) != 0 {
 		t.Errorf("failure kept after a commit: %+v", fails)
+	}
+}
+
+// TestCrawlTargetsPaged: targets are added in batches, read page by page
+// in URL order, and a page found twice in a run keeps its first lastmod.
+func TestCrawlTargetsPaged(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	run, _ := s.BeginCrawl(ctx, "k", time.Now())
+	site := "https://innokyla.example/"
+	page := func(c string) string { return site + "fi/toimintamalli/" + c }
+	if err := s.AddCrawlTargets(ctx, run.ID, site, []CrawlTarget{{URL: page("c")}, {URL: page("a"), Lastmod: "2024-01-01"}}); err != nil {
+		t.Fatal(err)
+	}
+	// Found again: a (first lastmod kept), c (lastmod now known), b new.
+	if err := s.AddCrawlTargets(ctx, run.ID, site, []CrawlTarget{{URL: page("a"), Lastmod: "2025-09-09"}, {URL: page("c"), Lastmod: "2024-03-03"}, {URL: page("b")}}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.CountCrawlTargets(ctx, run.ID, site); err != nil || n != 3 {
+		t.Fatalf("count %d, %v; want 3", n, err)
+	}
+	var got []string
+	after := ""
+	for {
+		ts, err := s.CrawlTargets(ctx, run.ID, site, after, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ts) == 0 {
+			break
+		}
+		for _, tg := range ts {
+			got = append(got, tg.URL[len(page("")):]+"="+tg.Lastmod)
+		}
+		after = ts[len(ts)-1].URL
+	}
+	if want := "[a=2024-01-01 b= c=2024-03-03]"; fmt.Sprint(got) != want {
+		t.Errorf("pages read %v; want %s", got, want)
+	}
+	// A later run takes the lastmod it finds.
+	run2, _ := s.BeginCrawl(ctx, "k2", time.Now())
+	s.AddCrawlTargets(ctx, run2.ID, site, []CrawlTarget{{URL: page("a"), Lastmod: "2026-06-06"}})
+	ts, _ := s.CrawlTargets(ctx, run2.ID, site, "", 10)
+	if len(ts) != 1 || ts[0].Lastmod != "2026-06-06" {
+		t.Errorf("second run targets %+v", ts)
+	}
+}
+
+// TestCommitCrawlsGroup: several commits in one transaction, each with
+// its own outcome.
+func TestCommitCrawlsGroup(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	run, _ := s.BeginCrawl(ctx, "k", time.Now())
+	site := "https://innokyla.example/"
+	var ts []CrawlTarget
+	var cs []CrawlCommit
+	for _, id := range []string{"a", "b", "c"} {
+		u := site + "fi/toimintamalli/" + id
+		ts = append(ts, CrawlTarget{URL: u})
+		c := CrawlCommit{Run: run.ID, Target: u, ModelID: id, Stored: true, MainETag: `"` + id + `"`}
+		if id != "c" {
+			c.Model = sample(id, "Kainuun hyvinvointialue", "2024-01-01")
+		}
+		cs = append(cs, c)
+	}
+	s.AddCrawlTargets(ctx, run.ID, site, ts)
+	out, err := s.CommitCrawls(ctx, site, cs)
+	if err != nil || len(out) != 3 {
+		t.Fatalf("commit: %+v, %v", out, err)
+	}
+	if out[0] != (CrawlOutcome{New, true}) || out[1] != (CrawlOutcome{New, true}) || out[2].Stored {
+		t.Errorf("outcomes %+v", out)
+	}
+	cs[1].Model = sample("b", "Kainuun hyvinvointialue", "2024-01-01")
+	cs[1].Model.Title = "Toinen"
+	cs[0].Model = sample("a", "Kainuun hyvinvointialue", "2024-01-01")
+	if out, err = s.CommitCrawls(ctx, site, cs[:2]); err != nil || out[0].Result != Unchanged || out[1].Result != Changed {
+		t.Errorf("second group: %+v, %v", out, err)
+	}
+	got, _ := s.CrawlTargets(ctx, run.ID, site, "", 10)
+	for i, tg := range got {
+		if tg.DoneRun != run.ID || tg.MainETag != cs[i].MainETag {
+			t.Errorf("target %s after commit: %+v", tg.URL, tg)
+		}
+	}
+	if n, _ := s.Count(ctx); n != 2 {
+		t.Errorf("%d models stored; want 2", n)
 	}
 }

@@ -80,6 +80,9 @@ var migrations = []string{
 	CREATE INDEX crawl_targets_seen ON crawl_targets(site, seen_run);`,
 	// 3: the record without its sections, for readers that need no text.
 	`ALTER TABLE models ADD COLUMN meta TEXT;`,
+	// 4: a crawl reads its targets page by page in URL order.
+	`CREATE INDEX crawl_targets_run ON crawl_targets(site, seen_run, url);
+	DROP INDEX crawl_targets_seen;`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

@@ -102,13 +102,18 @@ func (s *Store) PutAll(ctx context.Context, ms []*model.Model) ([]PutResult, err
 		return nil, fmt.Errorf("put: %w", err)
 	}
 	defer tx.Rollback()
+	p, err := newPutter(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	defer p.close()
 	out := make([]PutResult, len(ms))
 	for i, m := range ms {
 		if m.ID == "" {
 			return nil, fmt.Errorf("put %q: model has no id", m.URL)
 		}
 		m.ContentSHA256 = m.Hash()
-		if out[i], err = put(ctx, tx, m); err != nil {
+		if out[i], err = p.put(ctx, tx, m); err != nil {
 			return nil, fmt.Errorf("put %s: %w", m.ID, err)
 		}
 	}
@@ -119,11 +124,53 @@ func (s *Store) PutAll(ctx context.Context, ms []*model.Model) ([]PutResult, err
 }
 
 func put(ctx context.Context, tx *sql.Tx, m *model.Model) (PutResult, error) {
+	p, err := newPutter(ctx, tx)
+	if err != nil {
+		return Unchanged, err
+	}
+	defer p.close()
+	return p.put(ctx, tx, m)
+}
+
+// putter holds the statements of put prepared in a transaction, so a
+// transaction writing many models parses them once.
+type putter struct {
+	latest, insModel, setCurrent *sql.Stmt
+}
+
+func newPutter(ctx context.Context, tx *sql.Tx) (*putter, error) {
+	var p putter
+	var err error
+	if p.latest, err = tx.PrepareContext(ctx,
+		`SELECT m.version, m.content_sha256 FROM current c JOIN models m ON m.id = c.id AND m.version = c.version WHERE c.id = ?`); err != nil {
+		return nil, err
+	}
+	if p.insModel, err = tx.PrepareContext(ctx,
+		`INSERT INTO models (id, version, url, region, created, content_sha256, fetched_at, record, meta) VALUES (?,?,?,?,?,?,?,?,?)`); err != nil {
+		p.close()
+		return nil, err
+	}
+	if p.setCurrent, err = tx.PrepareContext(ctx,
+		`INSERT INTO current (id, version, url, region, created) VALUES (?,?,?,?,?)
+		 ON CONFLICT(id) DO UPDATE SET version=excluded.version, url=excluded.url, region=excluded.region, created=excluded.created`); err != nil {
+		p.close()
+		return nil, err
+	}
+	return &p, nil
+}
+
+func (p *putter) close() {
+	for _, st := range []*sql.Stmt{p.latest, p.insModel, p.setCurrent} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (p *putter) put(ctx context.Context, tx *sql.Tx, m *model.Model) (PutResult, error) {
 	var version int
 	var sum string
-	err := tx.QueryRowContext(ctx,
-		`SELECT m.version, m.content_sha256 FROM current c JOIN models m ON m.id = c.id AND m.version = c.version WHERE c.id = ?`,
-		m.ID).Scan(&version, &sum)
+	err := p.latest.QueryRowContext(ctx, m.ID).Scan(&version, &sum)
 	res := New
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -139,33 +186,29 @@ func put(ctx context.Context, tx *sql.Tx, m *model.Model) (PutResult, error) {
 		res = Changed
 	}
 	m.Version = version + 1
-	p := m.Participation
+	p0 := m.Participation
 	m.Participation = nil
 	rec, err := json.Marshal(m)
-	m.Participation = p
+	m.Participation = p0
 	if err != nil {
 		return Unchanged, err
 	}
 	sections := m.Sections
 	m.Sections, m.Participation = nil, nil
 	meta, err := json.Marshal(m)
-	m.Sections, m.Participation = sections, p
+	m.Sections, m.Participation = sections, p0
 	if err != nil {
 		return Unchanged, err
 	}
-	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO models (id, version, url, region, created, content_sha256, fetched_at, record, meta) VALUES (?,?,?,?,?,?,?,?,?)`,
+	if _, err := p.insModel.ExecContext(ctx,
 		m.ID, m.Version, m.URL, m.Region, m.Created, m.ContentSHA256, formatTime(m.FetchedAt), string(rec), string(meta)); err != nil {
 		return Unchanged, err
 	}
-	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO current (id, version, url, region, created) VALUES (?,?,?,?,?)
-		 ON CONFLICT(id) DO UPDATE SET version=excluded.version, url=excluded.url, region=excluded.region, created=excluded.created`,
-		m.ID, m.Version, m.URL, m.Region, m.Created); err != nil {
+	if _, err := p.setCurrent.ExecContext(ctx, m.ID, m.Version, m.URL, m.Region, m.Created); err != nil {
 		return Unchanged, err
 	}
-	if p != nil {
-		if err := saveCoding(ctx, tx, m.ID, m.Version, p); err != nil {
+	if p0 != nil {
+		if err := saveCoding(ctx, tx, m.ID, m.Version, p0); err != nil {
 			return Unchanged, err
 		}
 	}

@@ -273,8 +273,12 @@ func (f storeFrontier) AddTargets(ctx context.Context, run int64, site string, t
 	return f.s.AddCrawlTargets(ctx, run, site, out)
 }
 
-func (f storeFrontier) Targets(ctx context.Context, run int64, site string) ([]crawler.Target, error) {
-	ts, err := f.s.CrawlTargets(ctx, run, site)
+func (f storeFrontier) CountTargets(ctx context.Context, run int64, site string) (int, error) {
+	return f.s.CountCrawlTargets(ctx, run, site)
+}
+
+func (f storeFrontier) Targets(ctx context.Context, run int64, site, after string, limit int) ([]crawler.Target, error) {
+	ts, err := f.s.CrawlTargets(ctx, run, site, after, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -295,19 +299,29 @@ func (f storeFrontier) SavePartial(ctx context.Context, run int64, site, target 
 	return f.s.SaveCrawlPartial(ctx, run, site, target, store.CrawlPartial(p))
 }
 
-func (f storeFrontier) Commit(ctx context.Context, site string, c crawler.Commit) (crawler.Outcome, error) {
-	res, stored, err := f.s.CommitCrawl(ctx, site, store.CrawlCommit(c))
-	switch {
-	case err != nil:
-		return crawler.OutcomeNone, err
-	case !stored:
-		return crawler.OutcomeNone, nil
-	case res == store.New:
-		return crawler.OutcomeNew, nil
-	case res == store.Changed:
-		return crawler.OutcomeChanged, nil
+func (f storeFrontier) Commit(ctx context.Context, site string, cs []crawler.Commit) ([]crawler.Outcome, error) {
+	in := make([]store.CrawlCommit, len(cs))
+	for i, c := range cs {
+		in[i] = store.CrawlCommit(c)
 	}
-	return crawler.OutcomeUnchanged, nil
+	res, err := f.s.CommitCrawls(ctx, site, in)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]crawler.Outcome, len(res))
+	for i, r := range res {
+		switch {
+		case !r.Stored:
+			out[i] = crawler.OutcomeNone
+		case r.Result == store.New:
+			out[i] = crawler.OutcomeNew
+		case r.Result == store.Changed:
+			out[i] = crawler.OutcomeChanged
+		default:
+			out[i] = crawler.OutcomeUnchanged
+		}
+	}
+	return out, nil
 }
 
 func (f storeFrontier) Fail(ctx context.Context, run int64, site, target, kind, msg string, now time.Time) error {
