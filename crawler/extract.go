@@ -7,6 +7,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/innokyla/innokyla/model"
@@ -226,11 +228,73 @@ func value(s string) string {
 }
 
 // foldLabel folds a label or heading for matching: icon text dropped,
-// whitespace collapsed, lower case, trailing "*" and ":" dropped.
+// whitespace collapsed, lower case, trailing "*" and ":" dropped. Only a
+// known label, known heading or the Perustiedot heading is returned; any
+// other text folds to "", which matches none of them. Text is folded in a
+// buffer on the stack, so the paragraphs and cells of a page, nearly none
+// of them labels, cost no allocation.
 func foldLabel(s string) string {
-	v := strings.Join(strings.Fields(dropIcons(s)), " ")
+	if !mayBeLabel(s) {
+		return ""
+	}
+	s = dropIcons(s)
+	var buf [8 * maxLabelRunes]byte
+	n := 0
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = n > 0
+			continue
+		}
+		if n+1+utf8.UTFMax > len(buf) {
+			return knownFold([]byte(slowFold(s)))
+		}
+		if space {
+			buf[n] = ' '
+			n++
+			space = false
+		}
+		n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+	}
+	return knownFold(bytes.TrimRight(buf[:n], "*: "))
+}
+
+// knownFold is b as a string when it is a known label or heading, else "".
+func knownFold(b []byte) string {
+	if _, ok := labels[string(b)]; ok || knownHeadings[string(b)] || string(b) == basicInfo {
+		return string(b)
+	}
+	return ""
+}
+
+// slowFold is foldLabel for any text, without the buffer.
+func slowFold(s string) string {
+	v := strings.Join(strings.Fields(s), " ")
 	v = strings.TrimRight(v, "*: ")
 	return strings.ToLower(v)
+}
+
+// maxLabelRunes bounds the letters of every label and known heading.
+const maxLabelRunes = 64
+
+// mayBeLabel reports whether s could fold to a label or known heading: a
+// text with more than maxLabelRunes letters (besides spaces and the "*"
+// and ":" foldLabel trims) cannot, unless icon text makes it longer. It
+// spares folding every paragraph of a page.
+func mayBeLabel(s string) bool {
+	if strings.Contains(s, "icon/") || strings.Contains(s, "Sketch") {
+		return true
+	}
+	n := 0
+	for _, r := range s {
+		if r == '*' || r == ':' || unicode.IsSpace(r) {
+			continue
+		}
+		if n++; n > maxLabelRunes {
+			return false
+		}
+	}
+	return true
 }
 
 // heading is a section heading as shown: whitespace collapsed, required

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -77,5 +78,34 @@ func TestPerustiedotEndsSection(t *testing.T) {
 	}
 	if len(m.Sections) != 1 || m.Sections[0].Text != "Kaksi hoitajaa." {
 		t.Errorf("sections %q", m.Sections)
+	}
+}
+
+// TestLabelsFitMayBeLabel: every label and known heading is short enough
+// for the length test that spares folding long text.
+func TestLabelsFitMayBeLabel(t *testing.T) {
+	keys := []string{basicInfo}
+	for k := range labels {
+		keys = append(keys, k)
+	}
+	for k := range knownHeadings {
+		keys = append(keys, k)
+	}
+	for _, k := range keys {
+		if !mayBeLabel(k) || foldLabel(k) != k {
+			t.Errorf("%q does not fold to itself", k)
+		}
+	}
+	for in, want := range map[string]string{
+		strings.Repeat("Toimintamallin nimi ", 5): "",
+		"  Toimintamallin \u00a0 NIMI *: ":        "toimintamallin nimi",
+		"icon/launch Created with Sketch. Luotu:": "luotu",
+		"Luotu" + strings.Repeat(":", 600):        "luotu",
+		"KEHITTÄMISEN\nVAIHE":                     "kehittämisen vaihe",
+		"Ei otsikko":                              "",
+	} {
+		if got := foldLabel(in); got != want {
+			t.Errorf("foldLabel(%q) = %q; want %q", in, got, want)
+		}
 	}
 }

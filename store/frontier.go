@@ -212,7 +212,7 @@ func (s *Store) CommitCrawls(ctx context.Context, site string, cs []CrawlCommit)
 		return nil, fmt.Errorf("commit crawl: %w", err)
 	}
 	defer tx.Rollback()
-	p, err := newPutter(ctx, tx)
+	p, err := newPutter(ctx, tx, s)
 	if err != nil {
 		return nil, fmt.Errorf("commit crawl: %w", err)
 	}
@@ -220,12 +220,12 @@ func (s *Store) CommitCrawls(ctx context.Context, site string, cs []CrawlCommit)
 	const set = `UPDATE crawl_targets SET model_id = ?, region = ?, modified = ?, read_lastmod = ?, done_run = ?,
 		partial_run = 0, partial_url = '', partial_type = '', partial_etag = '', partial_last_modified = '', partial_body = NULL,
 		fail_run = 0, fail_kind = '', fail_error = '', fail_count = 0`
-	done, err := tx.PrepareContext(ctx, set+` WHERE site = ? AND url = ?`)
+	done, err := s.stmt(ctx, tx, set+` WHERE site = ? AND url = ?`)
 	if err != nil {
 		return nil, fmt.Errorf("commit crawl: %w", err)
 	}
 	defer done.Close()
-	stored, err := tx.PrepareContext(ctx, set+`, stored_lastmod = ?, main_etag = ?, main_last_modified = ?,
+	stored, err := s.stmt(ctx, tx, set+`, stored_lastmod = ?, main_etag = ?, main_last_modified = ?,
 		path_etag = ?, path_last_modified = ? WHERE site = ? AND url = ?`)
 	if err != nil {
 		return nil, fmt.Errorf("commit crawl: %w", err)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/innokyla/innokyla/model"
@@ -21,6 +22,9 @@ var ErrNotFound = errors.New("model not found")
 type Store struct {
 	db   *sql.DB
 	path string
+
+	mu       sync.Mutex
+	prepared map[string]*sql.Stmt // statements of the write paths, prepared once
 }
 
 // Open opens or creates the corpus at path, creating its directory, and
@@ -48,7 +52,37 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.mu.Lock()
+	for _, st := range s.prepared {
+		st.Close()
+	}
+	s.prepared = nil
+	s.mu.Unlock()
+	return s.db.Close()
+}
+
+// stmt returns query prepared in tx. The statement is prepared on the
+// database once and reused by every later transaction on the same
+// connection: a crawl writes thousands of small transactions, and
+// preparing their statements anew cost as much as running them.
+func (s *Store) stmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	s.mu.Lock()
+	st, ok := s.prepared[query]
+	if !ok {
+		var err error
+		if st, err = s.db.PrepareContext(ctx, query); err != nil {
+			s.mu.Unlock()
+			return nil, err
+		}
+		if s.prepared == nil {
+			s.prepared = map[string]*sql.Stmt{}
+		}
+		s.prepared[query] = st
+	}
+	s.mu.Unlock()
+	return tx.StmtContext(ctx, st), nil
+}
 
 // DB gives extensions inside this package's callers (the crawl frontier)
 // the database handle.
@@ -102,7 +136,7 @@ func (s *Store) PutAll(ctx context.Context, ms []*model.Model) ([]PutResult, err
 		return nil, fmt.Errorf("put: %w", err)
 	}
 	defer tx.Rollback()
-	p, err := newPutter(ctx, tx)
+	p, err := newPutter(ctx, tx, s)
 	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
@@ -124,7 +158,7 @@ func (s *Store) PutAll(ctx context.Context, ms []*model.Model) ([]PutResult, err
 }
 
 func put(ctx context.Context, tx *sql.Tx, m *model.Model) (PutResult, error) {
-	p, err := newPutter(ctx, tx)
+	p, err := newPutter(ctx, tx, nil)
 	if err != nil {
 		return Unchanged, err
 	}
@@ -132,27 +166,38 @@ func put(ctx context.Context, tx *sql.Tx, m *model.Model) (PutResult, error) {
 	return p.put(ctx, tx, m)
 }
 
+// Statements of put.
+const (
+	latestSQL  = `SELECT m.version, m.content_sha256 FROM current c JOIN models m ON m.id = c.id AND m.version = c.version WHERE c.id = ?`
+	modelSQL   = `INSERT INTO models (id, version, url, region, created, content_sha256, fetched_at, record, meta) VALUES (?,?,?,?,?,?,?,?,?)`
+	currentSQL = `INSERT INTO current (id, version, url, region, created) VALUES (?,?,?,?,?)
+		 ON CONFLICT(id) DO UPDATE SET version=excluded.version, url=excluded.url, region=excluded.region, created=excluded.created`
+)
+
 // putter holds the statements of put prepared in a transaction, so a
-// transaction writing many models parses them once.
+// transaction writing many models parses them once; with a store they
+// come from its statements prepared once.
 type putter struct {
 	latest, insModel, setCurrent *sql.Stmt
 }
 
-func newPutter(ctx context.Context, tx *sql.Tx) (*putter, error) {
+func newPutter(ctx context.Context, tx *sql.Tx, s *Store) (*putter, error) {
+	prepare := func(q string) (*sql.Stmt, error) {
+		if s != nil {
+			return s.stmt(ctx, tx, q)
+		}
+		return tx.PrepareContext(ctx, q)
+	}
 	var p putter
 	var err error
-	if p.latest, err = tx.PrepareContext(ctx,
-		`SELECT m.version, m.content_sha256 FROM current c JOIN models m ON m.id = c.id AND m.version = c.version WHERE c.id = ?`); err != nil {
+	if p.latest, err = prepare(latestSQL); err != nil {
 		return nil, err
 	}
-	if p.insModel, err = tx.PrepareContext(ctx,
-		`INSERT INTO models (id, version, url, region, created, content_sha256, fetched_at, record, meta) VALUES (?,?,?,?,?,?,?,?,?)`); err != nil {
+	if p.insModel, err = prepare(modelSQL); err != nil {
 		p.close()
 		return nil, err
 	}
-	if p.setCurrent, err = tx.PrepareContext(ctx,
-		`INSERT INTO current (id, version, url, region, created) VALUES (?,?,?,?,?)
-		 ON CONFLICT(id) DO UPDATE SET version=excluded.version, url=excluded.url, region=excluded.region, created=excluded.created`); err != nil {
+	if p.setCurrent, err = prepare(currentSQL); err != nil {
 		p.close()
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -89,6 +90,9 @@ crawled or the corpus could not be written, 2 bad flags, 130 interrupted.`,
 	fl.BoolVar(&opts.JSON, "json", false, "print the summary as JSON on stdout")
 	return cmd
 }
+
+// crawlGCPercent is the GOGC of a crawl (unless GOGC is set).
+const crawlGCPercent = 300
 
 // crawlPlan is what runCrawl makes of the options.
 type crawlPlan struct {
@@ -193,6 +197,13 @@ func runCrawl(ctx context.Context, opts *CrawlOptions) error {
 	}
 	if !opts.JSON && IsTerminal(opts.F.Err) {
 		co.Progress = opts.F.Err
+	}
+	if os.Getenv("GOGC") == "" {
+		// The crawl's live heap is small and flat (pages in flight, one
+		// group of commits), but every page allocates its parse tree: a
+		// collection per 4x the live heap instead of 2x halves the GC's
+		// share of the crawl's CPU time and keeps its memory flat.
+		defer debug.SetGCPercent(debug.SetGCPercent(crawlGCPercent))
 	}
 	c, err := crawler.New(co, storeFrontier{s})
 	if err != nil {

@@ -279,7 +279,7 @@ func serveDir(dir string) (*http.Server, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(dir))}
+	srv := &http.Server{Handler: staticSite{dir: dir}}
 	go srv.Serve(ln)
 	u := url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/"}
 	return srv, u.String(), nil
