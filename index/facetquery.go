@@ -36,7 +36,10 @@ func (q *facetQuery) Searcher(ctx context.Context, r index.IndexReader, m mappin
 	inner := q.filtered
 	if t := q.table; t != nil && t.snap == r {
 		fs.table = t
-		if !q.all { // with no words, the filter terms are the cheaper way
+		// The filter terms are the cheaper way when there are no words or
+		// when the filters leave few models: the search then skips ahead
+		// instead of looking at every model the words find.
+		if !q.all && (q.filter == nil || t.share(q.filter) > narrowFilter) {
 			fs.filter = q.filter
 			inner = q.text
 		}
@@ -62,6 +65,9 @@ func (q *facetQuery) Validate() error {
 	}
 	return nil
 }
+
+// narrowFilter is the share of models below which filters run as terms.
+const narrowFilter = 0.25
 
 // facetSearcher passes on the hits of the searcher it wraps that pass the
 // filter, counting their facet codes.

@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -15,7 +16,8 @@ type facetTable struct {
 	snap  index.IndexReader // the snapshot the document numbers belong to
 	start []uint32          // codes of doc n: codes[start[n]:start[n+1]]
 	codes []uint16
-	parts int // searches run in this many ranges of document numbers at once
+	parts int   // searches run in this many ranges of document numbers at once
+	freq  []int // documents per code
 }
 
 // maxTableCode bounds the codes a table can hold; an index with more
@@ -57,6 +59,10 @@ func buildFacetTable(r index.IndexReader) (*facetTable, error) {
 			return
 		}
 		t.codes = append(t.codes, uint16(c))
+		for c >= len(t.freq) {
+			t.freq = append(t.freq, 0)
+		}
+		t.freq[c]++
 	}
 	for {
 		id, err := ids.Next()
@@ -99,6 +105,22 @@ func (t *facetTable) ranges() [][2]uint64 {
 
 // docs is the number of document numbers, live or deleted.
 func (t *facetTable) docs() int { return len(t.start) - 1 }
+
+// share estimates the part of the documents that pass f: that of its
+// narrowest filter.
+func (t *facetTable) share(f *filter) float64 {
+	n := make([]int, bits.OnesCount64(f.all))
+	for c, g := range f.group {
+		if g >= 0 && c < len(t.freq) {
+			n[g] += t.freq[c]
+		}
+	}
+	least := t.docs()
+	for _, k := range n {
+		least = min(least, k)
+	}
+	return float64(least) / float64(max(t.docs(), 1))
+}
 
 // of appends the codes of the document with internal id to buf.
 func (t *facetTable) of(id index.IndexInternalID, buf []int) ([]int, bool) {
