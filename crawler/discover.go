@@ -41,7 +41,7 @@ func pageKind(u *url.URL) string {
 
 // discoverBatch is how many found model pages discovery hands to the
 // frontier at a time.
-const discoverBatch = 1000
+const discoverBatch = 5000
 
 // maxSitemapSize is the largest sitemap read (sitemaps.org allows 50 MB);
 // other pages keep Options.MaxBodySize.

@@ -118,7 +118,8 @@ func (s *Store) AddCrawlTargets(ctx context.Context, run int64, site string, ts 
 		ON CONFLICT(site, url) DO UPDATE SET
 		lastmod = CASE WHEN crawl_targets.seen_run = excluded.seen_run AND crawl_targets.lastmod != ''
 			THEN crawl_targets.lastmod ELSE excluded.lastmod END,
-		seen_run = excluded.seen_run`)
+		seen_run = excluded.seen_run
+		WHERE crawl_targets.seen_run != excluded.seen_run OR (crawl_targets.lastmod = '' AND excluded.lastmod != '')`)
 	if err != nil {
 		return fmt.Errorf("add crawl targets: %w", err)
 	}
