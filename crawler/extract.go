@@ -110,6 +110,14 @@ func Extract(mainHTML, pathHTML []byte, pageURL string) (*model.Model, error) {
 
 // parseHTML decodes body to UTF-8 by contentType, BOM or <meta> and parses it.
 func parseHTML(body []byte, contentType string) (*goquery.Document, error) {
+	if declaresUTF8(contentType) && utf8.Valid(body) {
+		// The decoder would pass every byte through unchanged.
+		root, err := html.Parse(bytes.NewReader(body))
+		if err != nil {
+			return nil, err
+		}
+		return goquery.NewDocumentFromNode(root), nil
+	}
 	r, err := charset.NewReader(bytes.NewReader(body), contentType)
 	if err != nil {
 		return nil, fmt.Errorf("charset: %w", err)
@@ -119,6 +127,17 @@ func parseHTML(body []byte, contentType string) (*goquery.Document, error) {
 		return nil, err
 	}
 	return goquery.NewDocumentFromNode(root), nil
+}
+
+// declaresUTF8 reports whether a Content-Type names the UTF-8 charset.
+func declaresUTF8(contentType string) bool {
+	_, params, ok := strings.Cut(strings.ToLower(contentType), "charset=")
+	if !ok {
+		return false
+	}
+	cs, _, _ := strings.Cut(strings.Trim(params, `" `), ";")
+	cs = strings.Trim(cs, `" `)
+	return cs == "utf-8" || cs == "utf8"
 }
 
 func extractDocs(mainDoc, pathDoc *goquery.Document, pageURL string) (*model.Model, error) {

@@ -109,3 +109,19 @@ func TestLabelsFitMayBeLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestDeclaresUTF8(t *testing.T) {
+	for ct, want := range map[string]bool{
+		"text/html; charset=utf-8": true, `text/html; charset="UTF-8"`: true, "text/html;charset=utf8; x=y": true,
+		"text/html": false, "text/html; charset=iso-8859-1": false, "": false,
+	} {
+		if got := declaresUTF8(ct); got != want {
+			t.Errorf("declaresUTF8(%q) = %v", ct, got)
+		}
+	}
+	// Invalid UTF-8 under a UTF-8 header is still decoded (to U+FFFD).
+	doc, err := parseHTML([]byte("<p>a\xffb</p>"), "text/html; charset=utf-8")
+	if err != nil || doc.Find("p").Text() != "a\uFFFDb" {
+		t.Errorf("invalid UTF-8: %q, %v", doc.Find("p").Text(), err)
+	}
+}
