@@ -226,6 +226,16 @@ func TestCrawlFilters(t *testing.T) {
 	if sum, err = c.Run(t.Context()); err != nil || sum.New != 3 || len(front.latest()) != 3 {
 		t.Errorf("--max 3: %+v, %v", sum, err)
 	}
+	// --max counts the models read, not those found unchanged by lastmod.
+	c, _ = New(Options{Site: srv.URL, Delay: 0, Parallel: 4}, front)
+	if _, err = c.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	srv.reset()
+	c, _ = New(Options{Site: srv.URL, Max: 1, Delay: 0, Parallel: 4}, front)
+	if sum, err = c.Run(t.Context()); err != nil || sum.Unchanged != len(corpus.Sources) || sum.Skipped != 0 {
+		t.Errorf("--max 1 over an unchanged corpus: %+v, %v; want every model unchanged", sum, err)
+	}
 }
 
 // TestRegionFilterOnNotModified: without sitemap lastmod a re-crawl gets

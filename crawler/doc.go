@@ -14,9 +14,15 @@
 //
 // The crawler keeps its frontier and page validators in a Frontier and
 // writes models only through it, so it needs no store: the caller (the CLI)
-// passes one backed by the corpus database. A crawl that is cancelled or
-// killed resumes where it stopped; a later crawl sends conditional requests
-// and skips models whose sitemap lastmod did not change. Discovery pages
-// (robots.txt, sitemaps, listings, project pages) are read again on every
-// new run.
+// passes one backed by the corpus database. Discovery hands the pages it
+// finds to the frontier in batches and the workers read the targets back
+// page by page, so a crawl's memory does not grow with the site. The
+// workers' commits are written by one goroutine, those that arrive
+// together in one transaction (group commit); a commit returns once it is
+// written. A crawl that is cancelled or killed resumes where it stopped
+// (a cancelled one keeps the main pages whose kehittämisen polku page was
+// pending; a killed one fetches the pages in flight again); a later crawl
+// sends conditional requests and skips models whose sitemap lastmod did
+// not change. robots.txt is read once per run; discovery pages (robots.txt,
+// sitemaps, listings, project pages) are read again on every new run.
 package crawler

@@ -262,3 +262,23 @@ func TestProgressLine(t *testing.T) {
 		t.Errorf("progress %q", out.String())
 	}
 }
+
+// TestLargeSitemap: a sitemap may be larger than the page limit (up to
+// the 50 MB sitemaps.org allows); its models are found from it.
+func TestLargeSitemap(t *testing.T) {
+	f := newFaultServer(t)
+	f.handle("/robots.txt", static("User-agent: *\nSitemap: /sitemap.xml\n"))
+	sm := `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` +
+		`<!--` + strings.Repeat(" täyte", 20000) + `-->` +
+		`<url><loc>/fi/toimintamalli/a/</loc><lastmod>2025-01-02</lastmod></url></urlset>`
+	f.handle("/sitemap.xml", static(sm))
+	f.addModel("a", "Malli A", "Lappi")
+	front := newMemFrontier()
+	sum := crawlFixture(t, f, front, func(o *Options) { o.MaxBodySize = 16 << 10 })
+	if sum.New != 1 || len(f.requests("/fi/toimintamallit/")) != 0 {
+		t.Errorf("a %d-byte sitemap over the %d-byte page limit: summary %+v", len(sm), 16<<10, sum)
+	}
+	if mt := front.targets[f.URL+"/fi/toimintamalli/a/"]; mt == nil || mt.Lastmod != "2025-01-02" {
+		t.Errorf("target %+v; want the sitemap's lastmod", mt)
+	}
+}

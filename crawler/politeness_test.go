@@ -100,6 +100,9 @@ func TestRobotsDisallowAndUserAgent(t *testing.T) {
 	if sum.Blocked != 1 || sum.New != 1 {
 		t.Errorf("summary %+v", sum)
 	}
+	if n := len(f.requests("/robots.txt")); n != 1 {
+		t.Errorf("robots.txt fetched %d times in one crawl; want once", n)
+	}
 	for _, h := range f.allHits() {
 		if h.ua != "innokyla/9.9 (+https://github.com/innokyla/innokyla)" {
 			t.Errorf("%s sent User-Agent %q", h.path, h.ua)
@@ -120,7 +123,7 @@ func TestRateLimit(t *testing.T) {
 	n := 0
 	for _, h := range f.allHits() {
 		if h.path == "/robots.txt" && prev.IsZero() {
-			continue // colly's own robots.txt check is not rate limited
+			continue // the first request
 		}
 		if !prev.IsZero() && h.at.Sub(prev) < delay {
 			t.Errorf("%s came %s after the previous request; the delay is %s", h.path, h.at.Sub(prev), delay)
@@ -163,7 +166,7 @@ func TestRobotsCrawlDelay(t *testing.T) {
 	f.addModel("b", "Malli B", "Kainuu")
 	crawlFixture(t, f, newMemFrontier(), func(o *Options) { o.Delay = 0; o.Parallel = 1 })
 	hits := f.allHits()
-	for i := 2; i < len(hits); i++ { // after colly's robots check and ours
+	for i := 1; i < len(hits); i++ { // after robots.txt
 		if gap := hits[i].at.Sub(hits[i-1].at); gap < 200*time.Millisecond {
 			t.Errorf("%s came %s after %s; robots.txt asks for 0.2s", hits[i].path, gap, hits[i-1].path)
 		}
