@@ -39,6 +39,7 @@ type Index struct {
 	tl       *tailer // builds the tails field; writers only
 	facets   *facetDict
 	table    atomic.Pointer[facetTable] // see LoadFacets
+	sigs     *sigFile                   // what is indexed; writers only
 }
 
 // wrap finishes an Index around an open bleve index.
@@ -49,6 +50,12 @@ func wrap(path string, b bleve.Index, readOnly bool) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
 	ix := &Index{path: path, b: b, readOnly: readOnly, facets: fd}
+	if !readOnly {
+		if ix.sigs, err = openSigs(path, DefaultLockTimeout); err != nil {
+			b.Close()
+			return nil, fmt.Errorf("open index %s: %w", path, err)
+		}
+	}
 	// An index built by an older version may lack the analyzer; Sync
 	// rebuilds such an index before it writes.
 	if fold := b.Mapping().AnalyzerNamed(analyzerFold); fold != nil {
@@ -153,6 +160,12 @@ func (ix *Index) Path() string { return ix.path }
 // obsolete when a writer opens, and otherwise they would stay on disk
 // until the next run.
 func (ix *Index) Close() error {
+	if ix.sigs != nil {
+		if err := ix.sigs.close(); err != nil {
+			ix.b.Close()
+			return fmt.Errorf("close index %s: %w", ix.path, err)
+		}
+	}
 	if err := ix.b.Close(); err != nil {
 		return fmt.Errorf("close index %s: %w", ix.path, err)
 	}

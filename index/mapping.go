@@ -19,7 +19,7 @@ import (
 
 // schemaVersion changes whenever the mapping or the document shape does;
 // an index built with another schema is rebuilt by Sync.
-const schemaVersion = "innokyla-index-10"
+const schemaVersion = "innokyla-index-11"
 
 // Field names in the index.
 const (

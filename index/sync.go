@@ -4,15 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
 
 	"github.com/innokyla/innokyla/model"
 )
 
-const (
-	internalSig = "sig/" // + model id -> signature()
-	batchSize   = 1000
-)
+const batchSize = 1000
 
 // Stats counts what Sync did.
 type Stats struct {
@@ -45,15 +43,17 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 		}
 		st.Rebuilt = true
 	}
-	seen := map[string]bool{}
-	w := newWriter(ix.b)
-	batch := ix.b.NewBatch()
+	// seen holds a 64-bit hash of every id yielded (8 bytes a model, not
+	// the ids themselves); two ids with one hash would keep a removed model.
+	seen := map[uint64]struct{}{}
+	w := newWriter(ix.b, ix.sigs)
+	j := job{batch: ix.b.NewBatch(), put: map[string]string{}}
 	flush := func() error {
 		if b, ok := ix.facets.pending(); ok {
-			batch.SetInternal([]byte(internalFacets), b)
+			j.batch.SetInternal([]byte(internalFacets), b)
 		}
-		err := w.send(batch)
-		batch = ix.b.NewBatch()
+		err := w.send(j)
+		j = job{batch: ix.b.NewBatch(), put: map[string]string{}}
 		return err
 	}
 	err = each(func(m *model.Model) error {
@@ -63,33 +63,31 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 		if m.ID == "" {
 			return fmt.Errorf("model with url %q has no id", m.URL)
 		}
-		seen[m.ID] = true
+		seen[idHash(m.ID)] = struct{}{}
 		sig := signature(m)
-		key := []byte(internalSig + m.ID)
-		old, err := ix.b.GetInternal(key)
+		old, err := ix.sigs.get(m.ID)
 		if err != nil {
 			return fmt.Errorf("read state of %s: %w", m.ID, err)
 		}
 		switch {
-		case string(old) == sig:
+		case old == sig:
 			st.Unchanged++
 			return nil
-		case old == nil:
+		case old == "":
 			st.Added++
 		default:
 			st.Updated++
 		}
-		if err := batch.Index(m.ID, document(m, ix.tl, ix.facets)); err != nil {
+		if err := j.batch.Index(m.ID, document(m, ix.tl, ix.facets)); err != nil {
 			return fmt.Errorf("index %s: %w", m.ID, err)
 		}
-		batch.SetInternal(key, []byte(sig))
-		if batch.Size() >= batchSize {
+		j.put[m.ID] = sig
+		if j.batch.Size() >= batchSize {
 			return flush()
 		}
 		return nil
 	})
 	if err != nil {
-		// Keep what was read before the error or the cancel.
 		ferr := flush()
 		if cerr := w.close(); ferr == nil {
 			ferr = cerr
@@ -99,25 +97,23 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 		}
 		return st, err
 	}
-	if err := flush(); err != nil {
-		w.close()
-		return st, err
-	}
-	if err := w.close(); err != nil {
-		return st, err
-	}
-	// Removals last, after the writes are applied, so the ID list is
-	// complete; they are few.
-	gone, err := ix.ids(func(id string) bool { return !seen[id] })
+	// Models no longer yielded go.
+	var gone []string
+	err = ix.sigs.ids(func(id string) error {
+		if _, ok := seen[idHash(id)]; !ok {
+			gone = append(gone, id)
+		}
+		return nil
+	})
 	if err != nil {
-		return st, err
+		w.close()
+		return st, fmt.Errorf("list index: %w", err)
 	}
-	w = newWriter(ix.b)
 	for _, id := range gone {
-		batch.Delete(id)
-		batch.DeleteInternal([]byte(internalSig + id))
+		j.batch.Delete(id)
+		j.del = append(j.del, id)
 		st.Removed++
-		if batch.Size() >= batchSize {
+		if j.batch.Size() >= batchSize {
 			if err := flush(); err != nil {
 				w.close()
 				return st, err
@@ -131,44 +127,18 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 	return st, w.close()
 }
 
-// ids lists the document IDs in the index for which keep is true.
-func (ix *Index) ids(keep func(string) bool) ([]string, error) {
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("list index: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("list index: %w", err)
-	}
-	defer r.Close()
-	dr, err := r.DocIDReaderAll()
-	if err != nil {
-		return nil, fmt.Errorf("list index: %w", err)
-	}
-	defer dr.Close()
-	var out []string
-	for {
-		iid, err := dr.Next()
-		if err != nil {
-			return nil, fmt.Errorf("list index: %w", err)
-		}
-		if iid == nil {
-			return out, nil
-		}
-		id, err := r.ExternalID(iid)
-		if err != nil {
-			return nil, fmt.Errorf("list index: %w", err)
-		}
-		if keep(id) {
-			out = append(out, id)
-		}
-	}
+func idHash(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()
 }
 
 // reset empties the index in place and recreates it with the current
 // mapping, keeping the lock held by this process's path.
 func (ix *Index) reset() error {
+	if err := ix.sigs.close(); err != nil {
+		return fmt.Errorf("reset index %s: %w", ix.path, err)
+	}
 	if err := ix.b.Close(); err != nil {
 		return fmt.Errorf("reset index %s: %w", ix.path, err)
 	}
@@ -179,6 +149,6 @@ func (ix *Index) reset() error {
 	if err != nil {
 		return err
 	}
-	ix.b, ix.tl, ix.facets = n.b, n.tl, n.facets
+	ix.b, ix.tl, ix.facets, ix.sigs = n.b, n.tl, n.facets, n.sigs
 	return nil
 }

@@ -12,11 +12,14 @@ import (
 //
 // Writers open the index with unsafe_batch: a batch returns once it is
 // searchable and scorch persists in the background, instead of an fsync per
-// batch. close waits for the persistence of the last batch, which covers
+// batch. The signatures of a batch's models are stored once the batch is
+// on disk, so a crash never leaves a signature for a model that is not
+// indexed. close waits for the persistence of the last batch, which covers
 // the earlier ones.
 type writer struct {
 	b    bleve.Index
-	in   chan *bleve.Batch
+	sigs *sigFile
+	in   chan job
 	done chan struct{}
 
 	mu        sync.Mutex
@@ -24,21 +27,36 @@ type writer struct {
 	persisted chan error
 }
 
-func newWriter(b bleve.Index) *writer {
-	w := &writer{b: b, in: make(chan *bleve.Batch, 1), done: make(chan struct{})}
+// job is a batch and the signatures to store or remove once it is on disk.
+type job struct {
+	batch *bleve.Batch
+	put   map[string]string
+	del   []string
+}
+
+func newWriter(b bleve.Index, sigs *sigFile) *writer {
+	w := &writer{b: b, sigs: sigs, in: make(chan job, 1), done: make(chan struct{})}
 	go w.run()
 	return w
 }
 
 func (w *writer) run() {
 	defer close(w.done)
-	for batch := range w.in {
+	for j := range w.in {
 		if w.failed() != nil {
 			continue // drain; the first error is reported
 		}
 		done := make(chan error, 1)
-		batch.SetPersistedCallback(func(err error) { done <- err })
-		if err := w.b.Batch(batch); err != nil {
+		j.batch.SetPersistedCallback(func(err error) {
+			if err == nil {
+				err = w.sigs.apply(j.put, j.del)
+			}
+			if err != nil {
+				w.fail(fmt.Errorf("persist index: %w", err))
+			}
+			done <- err
+		})
+		if err := w.b.Batch(j.batch); err != nil {
 			w.fail(fmt.Errorf("index batch: %w", err))
 			continue
 		}
@@ -62,13 +80,13 @@ func (w *writer) failed() error {
 	return w.err
 }
 
-// send queues a batch; it returns an earlier batch's error, if any.
-func (w *writer) send(b *bleve.Batch) error {
+// send queues a job; it returns an earlier job's error, if any.
+func (w *writer) send(j job) error {
 	if err := w.failed(); err != nil {
 		return err
 	}
-	if b.Size() > 0 {
-		w.in <- b
+	if j.batch.Size() > 0 || len(j.put) > 0 || len(j.del) > 0 {
+		w.in <- j
 	}
 	return nil
 }
@@ -77,17 +95,11 @@ func (w *writer) send(b *bleve.Batch) error {
 func (w *writer) close() error {
 	close(w.in)
 	<-w.done
-	if err := w.failed(); err != nil {
-		return err
-	}
 	w.mu.Lock()
 	p := w.persisted
 	w.mu.Unlock()
-	if p == nil {
-		return nil
+	if p != nil && w.failed() == nil {
+		<-p
 	}
-	if err := <-p; err != nil {
-		return fmt.Errorf("persist index: %w", err)
-	}
-	return nil
+	return w.failed()
 }
