@@ -7,24 +7,31 @@ import (
 	"github.com/blevesearch/bleve/v2"
 )
 
+// maxUnpersisted is how many applied batches may wait for the persister
+// before writer waits: each holds an in-memory segment, so without a bound
+// they pile up whenever the persister (or a merge it waits on) falls behind.
+const maxUnpersisted = 2
+
 // writer applies batches in a goroutine of its own, so Sync builds the next
 // batch while bleve analyses and writes the previous one.
 //
 // Writers open the index with unsafe_batch: a batch returns once it is
 // searchable and scorch persists in the background, instead of an fsync per
-// batch. The signatures of a batch's models are stored once the batch is
-// on disk, so a crash never leaves a signature for a model that is not
-// indexed. close waits for the persistence of the last batch, which covers
-// the earlier ones.
+// batch. At most maxUnpersisted batches wait for persistence; the next one
+// waits for them. The signatures of a batch's models are stored once the
+// batch is on disk, so a crash never leaves a signature for a model that is
+// not indexed. close waits until every batch is on disk.
 type writer struct {
 	b    bleve.Index
 	sigs *sigFile
 	in   chan job
 	done chan struct{}
+	// unpersisted holds a token for each applied batch not yet on disk;
+	// its persisted callback takes it out.
+	unpersisted chan struct{}
 
-	mu        sync.Mutex
-	err       error
-	persisted chan error
+	mu  sync.Mutex
+	err error
 }
 
 // job is a batch and the signatures to store or remove once it is on disk.
@@ -35,7 +42,10 @@ type job struct {
 }
 
 func newWriter(b bleve.Index, sigs *sigFile) *writer {
-	w := &writer{b: b, sigs: sigs, in: make(chan job, 1), done: make(chan struct{})}
+	// in is unbuffered: Sync fills one batch while this one is applied, and
+	// a third one in a queue would only add to the heap.
+	w := &writer{b: b, sigs: sigs, in: make(chan job), done: make(chan struct{}),
+		unpersisted: make(chan struct{}, maxUnpersisted)}
 	go w.run()
 	return w
 }
@@ -46,7 +56,7 @@ func (w *writer) run() {
 		if w.failed() != nil {
 			continue // drain; the first error is reported
 		}
-		done := make(chan error, 1)
+		w.unpersisted <- struct{}{} // waits while maxUnpersisted are not on disk
 		j.batch.SetPersistedCallback(func(err error) {
 			if err == nil {
 				err = w.sigs.apply(j.put, j.del)
@@ -54,15 +64,12 @@ func (w *writer) run() {
 			if err != nil {
 				w.fail(fmt.Errorf("persist index: %w", err))
 			}
-			done <- err
+			<-w.unpersisted
 		})
 		if err := w.b.Batch(j.batch); err != nil {
+			// The callback may never run, so nothing waits for it again.
 			w.fail(fmt.Errorf("index batch: %w", err))
-			continue
 		}
-		w.mu.Lock()
-		w.persisted = done
-		w.mu.Unlock()
 	}
 }
 
@@ -95,11 +102,11 @@ func (w *writer) send(j job) error {
 func (w *writer) close() error {
 	close(w.in)
 	<-w.done
-	w.mu.Lock()
-	p := w.persisted
-	w.mu.Unlock()
-	if p != nil && w.failed() == nil {
-		<-p
+	if w.failed() == nil {
+		// Every token taken back means every batch is on disk.
+		for range maxUnpersisted {
+			w.unpersisted <- struct{}{}
+		}
 	}
 	return w.failed()
 }

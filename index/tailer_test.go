@@ -1,0 +1,42 @@
+package index
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTailerTerms(t *testing.T) {
+	m, err := buildMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fold := m.AnalyzerNamed(analyzerFold)
+	if fold == nil {
+		t.Fatalf("mapping has no analyzer %s", analyzerFold)
+	}
+	tl := newTailer(fold)
+	// Each word's tail as the fold analyzer makes it on its own.
+	tail := func(w string) string {
+		toks := fold.Analyze([]byte(w))
+		if len(toks) != 1 {
+			t.Fatalf("%q: %d tokens", w, len(toks))
+		}
+		return reverse(string(toks[0].Term))
+	}
+	got := tl.terms("Asiakasraati kokoontui, asiakasraati; ja RAATI!", "kotihoito 2024 — kotihoito")
+	want := []string{tail("asiakasraati"), tail("kokoontui"), tail("raati"), tail("kotihoito"), "4202"}
+	if !slices.Equal(got, want) {
+		t.Errorf("terms = %q, want %q", got, want)
+	}
+	if got[0] != "saarsakaisa" {
+		t.Errorf("tail of Asiakasraati = %q, want saarsakaisa (asiakasraas reversed)", got[0])
+	}
+	// The second call starts afresh: the same words are yielded again, from
+	// the cache.
+	if again := tl.terms("raati ja raati"); !slices.Equal(again, []string{tail("raati")}) {
+		t.Errorf("second terms = %q, want %q", again, []string{tail("raati")})
+	}
+	if len(tl.terms("ja 12 on")) != 0 {
+		t.Error("stop words and stems under four letters have no tails")
+	}
+}
