@@ -40,16 +40,17 @@ type Index struct {
 	facets   *facetDict
 	table    atomic.Pointer[facetTable] // see LoadFacets
 	sigs     *sigFile                   // what is indexed; writers only
+	bg       *background                // errors of scorch's goroutines; writers only
 }
 
 // wrap finishes an Index around an open bleve index.
-func wrap(path string, b bleve.Index, readOnly bool) (*Index, error) {
+func wrap(path string, b bleve.Index, readOnly bool, bg *background) (*Index, error) {
 	fd, err := loadFacetDict(b.GetInternal)
 	if err != nil {
 		b.Close()
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
-	ix := &Index{path: path, b: b, readOnly: readOnly, facets: fd}
+	ix := &Index{path: path, b: b, readOnly: readOnly, facets: fd, bg: bg}
 	if !readOnly {
 		if ix.sigs, err = openSigs(path, DefaultLockTimeout); err != nil {
 			b.Close()
@@ -85,21 +86,32 @@ func Open(path string, o Options) (*Index, error) {
 		}
 		return create(path, cfg)
 	}
+	var bg *background
 	if o.ReadOnly {
 		cfg = map[string]interface{}{"bolt_timeout": timeout.String(), "read_only": true}
+	} else {
+		bg = watchBackground(path)
 	}
 	b, err := bleve.OpenUsing(path, cfg)
 	if err != nil {
+		bg.unwatch(path)
 		return nil, fmt.Errorf("open index %s: %w", path, lockErr(err))
 	}
-	return wrap(path, b, o.ReadOnly)
+	ix, err := wrap(path, b, o.ReadOnly, bg)
+	if err != nil {
+		bg.unwatch(path)
+	}
+	return ix, err
 }
 
 // writerConfig is the scorch configuration of a writer: a lock timeout so
-// a second process fails instead of waiting, and unsafe_batch so batches do
-// not each wait for an fsync (Sync waits once, at its end).
+// a second process fails instead of waiting, unsafe_batch so batches do
+// not each wait for an fsync (Sync waits once, at its end), and the
+// callback that passes on the errors of scorch's goroutines (see
+// background.go).
 func writerConfig(timeout time.Duration) map[string]interface{} {
-	return map[string]interface{}{"bolt_timeout": timeout.String(), "unsafe_batch": true}
+	return map[string]interface{}{"bolt_timeout": timeout.String(), "unsafe_batch": true,
+		"asyncErrorCallbackName": backgroundCallback}
 }
 
 func create(path string, cfg map[string]interface{}) (*Index, error) {
@@ -110,15 +122,22 @@ func create(path string, cfg map[string]interface{}) (*Index, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
+	bg := watchBackground(path)
 	b, err := bleve.NewUsing(path, m, scorch.Name, bleve.Config.DefaultKVStore, cfg)
 	if err != nil {
+		bg.unwatch(path)
 		return nil, fmt.Errorf("create index %s: %w", path, lockErr(err))
 	}
 	if err := b.SetInternal([]byte(internalSchema), []byte(schemaVersion)); err != nil {
 		b.Close()
+		bg.unwatch(path)
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
-	return wrap(path, b, false)
+	ix, err := wrap(path, b, false, bg)
+	if err != nil {
+		bg.unwatch(path)
+	}
+	return ix, err
 }
 
 // Remove deletes the index at path after checking that no other process
@@ -160,6 +179,7 @@ func (ix *Index) Path() string { return ix.path }
 // obsolete when a writer opens, and otherwise they would stay on disk
 // until the next run.
 func (ix *Index) Close() error {
+	ix.bg.unwatch(ix.path)
 	if ix.sigs != nil {
 		if err := ix.sigs.close(); err != nil {
 			ix.b.Close()

@@ -50,7 +50,7 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 	// seen holds a 64-bit hash of every id yielded (8 bytes a model, not
 	// the ids themselves); two ids with one hash would keep a removed model.
 	seen := map[uint64]struct{}{}
-	w := newWriter(ix.b, ix.sigs)
+	w := newWriter(ix.b, ix.sigs, ix.bg)
 	j := job{batch: ix.b.NewBatch(), put: map[string]string{}}
 	flush := func() error {
 		if b, ok := ix.facets.pending(); ok {
@@ -149,10 +149,11 @@ func (ix *Index) reset() error {
 	if err := os.RemoveAll(ix.path); err != nil {
 		return fmt.Errorf("reset index %s: %w", ix.path, err)
 	}
+	ix.bg.unwatch(ix.path)
 	n, err := create(ix.path, writerConfig(DefaultLockTimeout))
 	if err != nil {
 		return err
 	}
-	ix.b, ix.tl, ix.facets, ix.sigs = n.b, n.tl, n.facets, n.sigs
+	ix.b, ix.tl, ix.facets, ix.sigs, ix.bg = n.b, n.tl, n.facets, n.sigs, n.bg
 	return nil
 }

@@ -24,6 +24,7 @@ const maxUnpersisted = 2
 type writer struct {
 	b    bleve.Index
 	sigs *sigFile
+	bg   *background // a failed persister or merger stops the writer
 	in   chan job
 	done chan struct{}
 	// unpersisted holds a token for each applied batch not yet on disk;
@@ -41,10 +42,10 @@ type job struct {
 	del   []string
 }
 
-func newWriter(b bleve.Index, sigs *sigFile) *writer {
+func newWriter(b bleve.Index, sigs *sigFile, bg *background) *writer {
 	// in is unbuffered: Sync fills one batch while this one is applied, and
 	// a third one in a queue would only add to the heap.
-	w := &writer{b: b, sigs: sigs, in: make(chan job), done: make(chan struct{}),
+	w := &writer{b: b, sigs: sigs, bg: bg, in: make(chan job), done: make(chan struct{}),
 		unpersisted: make(chan struct{}, maxUnpersisted)}
 	go w.run()
 	return w
@@ -56,7 +57,9 @@ func (w *writer) run() {
 		if w.failed() != nil {
 			continue // drain; the first error is reported
 		}
-		w.unpersisted <- struct{}{} // waits while maxUnpersisted are not on disk
+		if !w.reserve() {
+			continue
+		}
 		j.batch.SetPersistedCallback(func(err error) {
 			if err == nil {
 				err = w.sigs.apply(j.put, j.del)
@@ -102,11 +105,27 @@ func (w *writer) send(j job) error {
 func (w *writer) close() error {
 	close(w.in)
 	<-w.done
-	if w.failed() == nil {
-		// Every token taken back means every batch is on disk.
-		for range maxUnpersisted {
-			w.unpersisted <- struct{}{}
-		}
+	// Every token taken back means every batch is on disk.
+	for i := 0; i < maxUnpersisted && w.failed() == nil; i++ {
+		w.reserve()
+	}
+	select {
+	case <-w.bg.done: // the index is on disk, but its merges stopped
+		w.fail(fmt.Errorf("index in the background: %w", w.bg.err))
+	default:
 	}
 	return w.failed()
+}
+
+// reserve takes a token for a batch, waiting while maxUnpersisted batches
+// are not on disk. It reports false when scorch's background work failed
+// instead, and then the writer has failed with that error.
+func (w *writer) reserve() bool {
+	select {
+	case w.unpersisted <- struct{}{}:
+		return true
+	case <-w.bg.done:
+		w.fail(fmt.Errorf("index in the background: %w", w.bg.err))
+		return false
+	}
 }
