@@ -125,8 +125,13 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the search took too long; narrow it with more words or filters")
 		return
 	}
-	if err != nil {
+	if errors.Is(err, ErrBadQuery) {
 		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if err != nil {
+		// Not the query's fault: the index could not be read.
+		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
 	out := SearchResponse{Query: req.Query, Total: res.Total, Page: page, Size: size,

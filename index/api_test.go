@@ -132,6 +132,23 @@ func TestAPISearchEscapesMarkup(t *testing.T) {
 	}
 }
 
+// TestAPIIndexFailure: a search the index cannot answer is the server's
+// failure (500), not a bad request.
+func TestAPIIndexFailure(t *testing.T) {
+	ms := apiModels(t)
+	ix := buildIndex(t, ms)
+	srv := httptest.NewServer(NewHandler(ix, lookupIn(ms)))
+	t.Cleanup(srv.Close)
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var e map[string]string
+	getJSON(t, srv, "/api/search?q=kysely", http.StatusInternalServerError, &e)
+	if e["error"] == "" {
+		t.Error("no error message")
+	}
+}
+
 func TestAPIBadRequests(t *testing.T) {
 	srv := newTestServer(t)
 	for _, path := range []string{

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -41,6 +42,9 @@ type Index struct {
 	table    atomic.Pointer[facetTable] // see LoadFacets
 	sigs     *sigFile                   // what is indexed; writers only
 	bg       *background                // errors of scorch's goroutines; writers only
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // wrap finishes an Index around an open bleve index.
@@ -177,8 +181,13 @@ func (ix *Index) Path() string { return ix.path }
 // Close releases the index and its lock. A writer's index is opened once
 // more and closed: scorch deletes the segment files that merges made
 // obsolete when a writer opens, and otherwise they would stay on disk
-// until the next run.
+// until the next run. Closing again returns the first result.
 func (ix *Index) Close() error {
+	ix.closeOnce.Do(func() { ix.closeErr = ix.close() })
+	return ix.closeErr
+}
+
+func (ix *Index) close() error {
 	ix.bg.unwatch(ix.path)
 	if ix.sigs != nil {
 		if err := ix.sigs.close(); err != nil {

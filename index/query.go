@@ -1,6 +1,7 @@
 package index
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -31,12 +32,16 @@ var fieldAliases = map[string]string{
 // is long enough to stand as the tail of a compound.
 type tails func(word string) []string
 
+// ErrBadQuery is the cause of a search that failed because of its query:
+// too long, or not bleve's query-string syntax.
+var ErrBadQuery = errors.New("bad query")
+
 // buildQuery parses the query string, widens unfielded words to the text
 // fields and the tails field, and adds the filters both as weightless term
 // queries and as facet codes (see facetQuery).
 func buildQuery(req Request, tl tails, fd *facetDict) (*facetQuery, error) {
 	if utf8.RuneCountInString(req.Query) > MaxQueryLen {
-		return nil, fmt.Errorf("query is %d characters; at most %d are allowed", utf8.RuneCountInString(req.Query), MaxQueryLen)
+		return nil, fmt.Errorf("%w: it is %d characters; at most %d are allowed", ErrBadQuery, utf8.RuneCountInString(req.Query), MaxQueryLen)
 	}
 	fq := &facetQuery{}
 	if s := strings.TrimSpace(req.Query); s == "" {
@@ -45,7 +50,7 @@ func buildQuery(req Request, tl tails, fd *facetDict) (*facetQuery, error) {
 	} else {
 		parsed, err := bleve.NewQueryStringQuery(s).Parse()
 		if err != nil {
-			return nil, fmt.Errorf("query %q: %w", s, err)
+			return nil, fmt.Errorf("%w %q: %v", ErrBadQuery, s, err)
 		}
 		fq.text = rewrite(parsed, tl)
 	}

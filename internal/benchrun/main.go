@@ -82,11 +82,12 @@ func run(ctx context.Context, args []string, out, errw io.Writer) error {
 func printTable(w io.Writer, rows []row) {
 	host, _ := os.Hostname()
 	fmt.Fprintf(w, "Machine: %s, %d cores, %s memory, %s %s/%s\n\n", host, runtime.NumCPU(), memTotal(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	fmt.Fprintln(w, "| models | stage | throughput | time | peak memory | notes |")
-	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---|")
+	fmt.Fprintln(w, "| models | stage | throughput | time | peak RSS | peak anon | notes |")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---|")
 	for _, r := range rows {
-		fmt.Fprintf(w, "| %d | %s | %s | %.2f s | %.0f MB | %s |\n", r.models, r.stage, r.throughput, r.seconds, r.peakMB, r.notes)
+		fmt.Fprintf(w, "| %d | %s | %s | %.2f s | %.0f MB | %.0f MB | %s |\n", r.models, r.stage, r.throughput, r.seconds, r.peakMB, r.anonMB, r.notes)
 	}
+	fmt.Fprintln(w, "\nPeak RSS includes index files mapped into memory (the kernel can drop those); peak anon is the memory the process allocated itself.")
 }
 
 func memTotal() string {

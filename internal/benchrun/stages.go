@@ -28,7 +28,8 @@ type row struct {
 	stage      string
 	throughput string
 	seconds    float64
-	peakMB     float64
+	peakMB     float64 // peak resident set, mapped index files included
+	anonMB     float64 // peak anonymous memory (heap and stacks)
 	notes      string
 }
 
@@ -147,13 +148,14 @@ func (b *bench) stage(ctx context.Context, n int, name, data string, args ...str
 	if err := cmd.Start(); err != nil {
 		return row{}, err
 	}
-	hwm := watchHWM(cmd.Process.Pid)
+	mem := watchMem(cmd.Process.Pid)
 	err := cmd.Wait()
 	secs := time.Since(start).Seconds()
 	if err != nil {
 		return row{}, fmt.Errorf("%s on %d models: %v\n%s", name, n, err, errBuf.String())
 	}
-	return row{models: n, stage: name, seconds: secs, peakMB: hwm()}, nil
+	peak, anon := mem()
+	return row{models: n, stage: name, seconds: secs, peakMB: peak, anonMB: anon}, nil
 }
 
 // search starts serve and times 20 fixed queries with facets, 10 rounds.
@@ -172,7 +174,7 @@ func (b *bench) search(ctx context.Context, n int, data string) (row, error) {
 	if err := cmd.Start(); err != nil {
 		return row{}, err
 	}
-	hwm := watchHWM(cmd.Process.Pid)
+	mem := watchMem(cmd.Process.Pid)
 	stop := func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }
 	client := &http.Client{Timeout: 10 * time.Second}
 	deadline := time.Now().Add(60 * time.Second)
@@ -212,7 +214,8 @@ func (b *bench) search(ctx context.Context, n int, data string) (row, error) {
 	stop()
 	sort.Float64s(lat)
 	p50, p95 := lat[len(lat)/2], lat[len(lat)*95/100]
-	return row{models: n, stage: "search", seconds: sum(lat) / 1000, peakMB: hwm(),
+	peak, anon := mem()
+	return row{models: n, stage: "search", seconds: sum(lat) / 1000, peakMB: peak, anonMB: anon,
 		throughput: fmt.Sprintf("p50 %.1f ms, p95 %.1f ms", p50, p95),
 		notes:      fmt.Sprintf("%d queries with facets over HTTP (serve)", len(lat))}, nil
 }
@@ -229,13 +232,16 @@ func rate(n int, secs float64, unit string) string {
 	return fmt.Sprintf("%.0f %s", float64(n)/secs, unit)
 }
 
-// watchHWM polls the peak resident set (VmHWM) of a running process and
-// returns a function giving the last value read, in MB. The rusage of a
-// child is no use here: Linux carries the parent's peak into a child
-// started with vfork, so every stage would show the bench's own size.
-func watchHWM(pid int) func() float64 {
+// watchMem polls a running process's peak resident set (VmHWM) and its
+// largest anonymous memory (RssAnon) and returns a function giving both, in
+// MB, once the process has exited. VmHWM counts the index segments that
+// bleve maps into memory; RssAnon is what the process itself allocated.
+// The rusage of a child is no use here: Linux carries the parent's peak
+// into a child started with vfork, so every stage would show the bench's
+// own size.
+func watchMem(pid int) func() (peak, anon float64) {
 	var mu sync.Mutex
-	peak := 0.0
+	var hwm, rssAnon float64
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -245,21 +251,27 @@ func watchHWM(pid int) func() float64 {
 				return // exited
 			}
 			for _, line := range strings.Split(string(b), "\n") {
-				if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
-					kb, _ := strconv.Atoi(f[1])
-					mu.Lock()
-					peak = max(peak, float64(kb)/1024)
-					mu.Unlock()
+				f := strings.Fields(line)
+				if len(f) < 2 || (f[0] != "VmHWM:" && f[0] != "RssAnon:") {
+					continue
 				}
+				kb, _ := strconv.Atoi(f[1])
+				mu.Lock()
+				if f[0] == "VmHWM:" {
+					hwm = max(hwm, float64(kb)/1024)
+				} else {
+					rssAnon = max(rssAnon, float64(kb)/1024)
+				}
+				mu.Unlock()
 			}
 			time.Sleep(10 * time.Millisecond)
 		}
 	}()
-	return func() float64 {
+	return func() (float64, float64) {
 		<-done
 		mu.Lock()
 		defer mu.Unlock()
-		return peak
+		return hwm, rssAnon
 	}
 }
 
