@@ -108,7 +108,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	parts := make([]part, len(ranges))
 	for i, r := range ranges {
-		q, err := buildQuery(req, ix.tails, ix.facets)
+		q, err := buildQuery(req, ix, ix.facets)
 		if err != nil {
 			return nil, err
 		}
@@ -260,6 +260,14 @@ func (ix *Index) tails(word string) []string {
 		}
 	}
 	return out
+}
+
+func (ix *Index) positions(text string) int {
+	a := ix.b.Mapping().AnalyzerNamed(analyzerText)
+	if a == nil {
+		return 2 // unknown: keep the phrase
+	}
+	return len(a.Analyze([]byte(text)))
 }
 
 func clamp(req Request) Request {
