@@ -36,12 +36,23 @@ func TestCrawlRunResumes(t *testing.T) {
 	}
 }
 
+const testSite = "https://innokyla.example/"
+
+// beginTestCrawl opens a fresh store and begins a crawl run in it.
+func beginTestCrawl(t *testing.T) (*Store, CrawlRun) {
+	t.Helper()
+	s := openTemp(t)
+	run, err := s.BeginCrawl(context.Background(), "k", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, run
+}
+
 func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 	ctx := context.Background()
-	s := openTemp(t)
-	now := time.Now()
-	run, _ := s.BeginCrawl(ctx, "k", now)
-	site := "https://innokyla.example/"
+	s, run := beginTestCrawl(t)
+	site := testSite
 	u := site + "fi/toimintamalli/a"
 	if err := s.AddCrawlTargets(ctx, run.ID, site, []CrawlTarget{{URL: u, Lastmod: "2024-01-01"}, {URL: site + "fi/toimintamalli/b"}}); err != nil {
 		t.Fatal(err)
@@ -57,7 +68,7 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 	if ts[0].URL != u || ts[0].Lastmod != "2024-01-01" || ts[0].Partial == nil || !bytes.Equal(ts[0].Partial.Body, body) || ts[1].Partial != nil {
 		t.Fatalf("target a %+v", ts[0])
 	}
-	if err := s.FailCrawl(ctx, run.ID, site, site+"fi/toimintamalli/b", "http-5xx", "HTTP 500", now); err != nil {
+	if err := s.FailCrawl(ctx, run.ID, site, site+"fi/toimintamalli/b", "http-5xx", "HTTP 500", time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	m := sample("a", "Lapin hyvinvointialue", "2024-01-01")
@@ -90,7 +101,7 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 		t.Errorf("failures %+v, %v", fails, err)
 	}
 	// A filtered-out commit keeps the region but not a stored lastmod.
-	run2, _ := s.BeginCrawl(ctx, "k2", now)
+	run2, _ := s.BeginCrawl(ctx, "k2", time.Now())
 	s.AddCrawlTargets(ctx, run2.ID, site, []CrawlTarget{{URL: site + "fi/toimintamalli/b", Lastmod: "2025-05-05"}})
 	if _, stored, err := s.CommitCrawl(ctx, site, CrawlCommit{Run: run2.ID, Target: site + "fi/toimintamalli/b", Lastmod: "2025-05-05",
 		ModelID: "b", Region: "Kainuun hyvinvointialue"}); err != nil || stored {
@@ -109,9 +120,8 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 // in URL order, and a page found twice in a run keeps its first lastmod.
 func TestCrawlTargetsPaged(t *testing.T) {
 	ctx := context.Background()
-	s := openTemp(t)
-	run, _ := s.BeginCrawl(ctx, "k", time.Now())
-	site := "https://innokyla.example/"
+	s, run := beginTestCrawl(t)
+	site := testSite
 	page := func(c string) string { return site + "fi/toimintamalli/" + c }
 	if err := s.AddCrawlTargets(ctx, run.ID, site, []CrawlTarget{{URL: page("c")}, {URL: page("a"), Lastmod: "2024-01-01"}}); err != nil {
 		t.Fatal(err)
@@ -154,9 +164,8 @@ func TestCrawlTargetsPaged(t *testing.T) {
 // its own outcome.
 func TestCommitCrawlsGroup(t *testing.T) {
 	ctx := context.Background()
-	s := openTemp(t)
-	run, _ := s.BeginCrawl(ctx, "k", time.Now())
-	site := "https://innokyla.example/"
+	s, run := beginTestCrawl(t)
+	site := testSite
 	var ts []CrawlTarget
 	var cs []CrawlCommit
 	for _, id := range []string{"a", "b", "c"} {
