@@ -34,6 +34,7 @@ func run(ctx context.Context, args []string, out, errw io.Writer) error {
 	bin := fs.String("bin", "", "innokyla binary to measure")
 	work := fs.String("work", "", "work directory (default a temporary one, removed after)")
 	keep := fs.Bool("keep", false, "keep the work directory")
+	crawlLarge := fs.Bool("crawl-large", false, "crawl 1,000,000 models too, from a static site of about 21 GB, instead of importing them")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -68,7 +69,7 @@ func run(ctx context.Context, args []string, out, errw io.Writer) error {
 	b := &bench{bin: *bin, dir: dir, log: errw}
 	var rows []row
 	for _, n := range sizes {
-		r, err := b.corpus(ctx, n, n >= 1_000_000)
+		r, err := b.corpus(ctx, n, n >= 1_000_000 && !*crawlLarge)
 		rows = append(rows, r...)
 		if err != nil {
 			printTable(out, rows)
