@@ -228,18 +228,17 @@ func wordQuery(m *query.MatchQuery, fields []string, w words) query.Query {
 // as written, without compounds: the same models, found without reading
 // word positions, which cost ten times more when most models match.
 func phraseQuery(m *query.MatchPhraseQuery, fields []string, w words) query.Query {
+	if w != nil && w.positions(m.MatchPhrase) <= 1 {
+		word := bleve.NewMatchQuery(m.MatchPhrase)
+		word.BoostVal = m.BoostVal
+		return wordQuery(word, fields, nil) // no words: no compound tails
+	}
 	base := boostOf(m.BoostVal)
-	single := w != nil && w.positions(m.MatchPhrase) <= 1
 	var alt []query.Query
 	for _, f := range fields {
-		var q query.FieldableQuery
-		if single {
-			q = bleve.NewMatchQuery(m.MatchPhrase)
-		} else {
-			q = bleve.NewMatchPhraseQuery(m.MatchPhrase)
-		}
+		q := bleve.NewMatchPhraseQuery(m.MatchPhrase)
 		q.SetField(f)
-		q.(query.BoostableQuery).SetBoost(base * textBoosts[f])
+		q.SetBoost(base * textBoosts[f])
 		alt = append(alt, q)
 	}
 	return bleve.NewDisjunctionQuery(alt...)
