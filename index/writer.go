@@ -111,7 +111,7 @@ func (w *writer) close() error {
 	}
 	select {
 	case <-w.bg.done: // the index is on disk, but its merges stopped
-		w.fail(fmt.Errorf("index in the background: %w", w.bg.err))
+		w.failBackground()
 	default:
 	}
 	return w.failed()
@@ -125,7 +125,13 @@ func (w *writer) reserve() bool {
 	case w.unpersisted <- struct{}{}:
 		return true
 	case <-w.bg.done:
-		w.fail(fmt.Errorf("index in the background: %w", w.bg.err))
+		w.failBackground()
 		return false
 	}
+}
+
+// failBackground fails the writer with the error of scorch's background
+// work; call it once bg.done is closed.
+func (w *writer) failBackground() {
+	w.fail(fmt.Errorf("index in the background: %w", w.bg.err))
 }
