@@ -53,7 +53,7 @@ func run(ctx context.Context, args []string, out, errw io.Writer) error {
 		}
 	}
 	if *large {
-		sizes = append(sizes, 1_000_000)
+		sizes = append(sizes, largeModels)
 	}
 	dir := *work
 	if dir == "" {
@@ -69,7 +69,7 @@ func run(ctx context.Context, args []string, out, errw io.Writer) error {
 	b := &bench{bin: *bin, dir: dir, log: errw}
 	var rows []row
 	for _, n := range sizes {
-		r, err := b.corpus(ctx, n, n >= 1_000_000 && !*crawlLarge)
+		r, err := b.corpus(ctx, n, n >= largeModels && !*crawlLarge)
 		rows = append(rows, r...)
 		if err != nil {
 			printTable(out, rows)

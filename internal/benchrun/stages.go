@@ -23,6 +23,10 @@ import (
 
 const seed = 20231130
 
+// largeModels is the size --large adds. A corpus this large is imported
+// unless --crawl-large, and run (which would crawl it again) is skipped.
+const largeModels = 1_000_000
+
 type row struct {
 	models     int
 	stage      string
@@ -120,7 +124,7 @@ func (b *bench) corpus(ctx context.Context, n int, jsonlOnly bool) ([]row, error
 	r.throughput = rate(n, r.seconds, "models/s")
 	rows = append(rows, r)
 
-	if runSite != "" && n < 1_000_000 {
+	if runSite != "" && n < largeModels {
 		// The whole pipeline in one command, on a fresh data directory.
 		r, err := b.stage(ctx, n, "run", filepath.Join(base, "run-data"), "run", "--site", runSite,
 			"--out", filepath.Join(base, "out"), "--delay", "0", "--parallel", "8")
