@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,28 +15,18 @@ import (
 // A merger that stops (scorch recovers its panic and reports it to the
 // callback) fails Sync with that error instead of leaving it waiting.
 func TestSyncFailsWhenBackgroundFails(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "index")
-	ix, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	other := filepath.Join(t.TempDir(), "other")
-	ox, err := Open(other, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ox.Close()
+	ix := buildIndex(t, nil)
+	ox := buildIndex(t, nil)
 
 	// As scorch's merger reports a recovered panic.
 	scorch.RegistryAsyncErrorCallbacks[backgroundCallback](
-		errors.New("source: merger, async panic error: index out of range"), storePath(path))
+		errors.New("source: merger, async panic error: index out of range"), storePath(ix.Path()))
 
 	var ms []*model.Model
 	for i := range 3 * batchSize {
 		ms = append(ms, testModel(fmt.Sprintf("m%d", i), "Asiakasraati"))
 	}
-	_, err = ix.Sync(context.Background(), each(ms))
+	_, err := ix.Sync(context.Background(), each(ms))
 	if err == nil || !strings.Contains(err.Error(), "async panic error: index out of range") {
 		t.Fatalf("Sync after a merger panic: %v, want the panic", err)
 	}
