@@ -43,11 +43,16 @@ var labels = map[string]string{
 	"paikkakunta tai maakunta":                  fieldRegion,
 	"toimintamallin rahoittaja":                 fieldFunder,
 	"rahoittaja":                                fieldFunder,
+	"rahoittajat":                               fieldFunder,
 	"kokonaisuus":                               fieldProject,
 	"kehittämiskokonaisuus":                     fieldProject,
 	"toimintamallin omistaja":                   fieldAuthor,
 	"toimintamallin tekijä":                     fieldAuthor,
 	"toimintamallin kehittäjä":                  fieldAuthor,
+	"toimintamallin tekijät":                    fieldAuthor,
+	"tekijä":                                    fieldAuthor,
+	"tekijät":                                   fieldAuthor,
+	"omistaja":                                  fieldAuthor,
 	"luotu":                                     fieldCreated,
 	"julkaistu":                                 fieldCreated,
 	"viimeksi muokattu":                         fieldModified,
@@ -69,6 +74,13 @@ var knownHeadings = map[string]bool{
 	"resurssit": true, "vaikutukset": true, "juurrutus": true,
 	"oivalla ja ymmärrä": true, "kehittäjäjoukon kokoaminen ja yhteiskehittäminen": true,
 	"kuvittele ja kokeile": true, "arviointi": true, "levitä ja juurruta": true,
+}
+
+// attachmentHeadings head lists of files or links, which are not text:
+// such a heading ends a section and starts none.
+var attachmentHeadings = map[string]bool{
+	"liite": true, "liitteet": true, "liitetiedostot": true, "tiedostot": true,
+	"linkit": true, "liitteet ja linkit": true, "linkit ja liitteet": true,
 }
 
 // basicInfo is the heading of the Perustiedot block; its content is read
@@ -280,7 +292,7 @@ func foldLabel(s string) string {
 
 // knownFold is b as a string when it is a known label or heading, else "".
 func knownFold(b []byte) string {
-	if _, ok := labels[string(b)]; ok || knownHeadings[string(b)] || string(b) == basicInfo {
+	if _, ok := labels[string(b)]; ok || knownHeadings[string(b)] || attachmentHeadings[string(b)] || string(b) == basicInfo {
 		return string(b)
 	}
 	return ""

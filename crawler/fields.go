@@ -85,9 +85,12 @@ func shortText(n *html.Node, limit int) (string, bool) {
 }
 
 // findFields finds the Perustiedot labels of a page, whatever elements
-// hold them, and reads the value that belongs to each: the dd after a dt,
-// the next cell of a two-cell table row, text after the label in the same
-// element, or the next element. The first value of a field wins.
+// hold them, and reads the values that belong to each: the dd elements
+// after a dt, the next cell of a two-cell table row, text after the label
+// in the same element, or the next element and its like siblings (several
+// field__item elements). A field of several values keeps them one a line;
+// a date is read from its text, else from a <time datetime>. The first
+// label of a field wins.
 func findFields(doc *goquery.Document) (map[string]string, pageNodes) {
 	fields := map[string]string{}
 	nodes := pageNodes{label: map[*html.Node]bool{}, value: map[*html.Node]bool{}}
@@ -99,12 +102,12 @@ func findFields(doc *goquery.Document) (map[string]string, pageNodes) {
 			}
 			if f, ok := labelOf(n); ok {
 				nodes.label[n] = true
-				v, vn := labelValue(n)
-				if vn != nil {
+				text, vns := labelValue(n)
+				for _, vn := range vns {
 					nodes.value[vn] = true
 				}
 				if _, seen := fields[f]; !seen && f != fieldIgnored {
-					fields[f] = value(v)
+					fields[f] = fieldValue(f, text, vns)
 				}
 				return
 			}
@@ -117,6 +120,82 @@ func findFields(doc *goquery.Document) (map[string]string, pageNodes) {
 		walk(n)
 	}
 	return fields, nodes
+}
+
+// fieldValue is the stored value of field f: text beside the label, or
+// the lines of its value nodes. A date whose text does not parse is read
+// from a <time datetime> in its value.
+func fieldValue(f, text string, vns []*html.Node) string {
+	if len(vns) == 0 {
+		return value(text)
+	}
+	var lines []string
+	for _, vn := range vns {
+		lines = append(lines, valueLines(vn)...)
+	}
+	v := strings.Join(lines, "\n")
+	switch f {
+	case fieldTitle:
+		return strings.Join(lines, " ")
+	case fieldCreated, fieldModified:
+		if parseDate(v) == "" {
+			for _, vn := range vns {
+				if d, _, _ := strings.Cut(timeAttr(vn), "T"); d != "" {
+					return d // 2020-05-12T08:00:00Z
+				}
+			}
+		}
+	}
+	return v
+}
+
+// valueLines are the values held by a value node, one a line: the items
+// of a list, or the block children of an element that holds only blocks
+// (field__item elements in a field__items wrapper), else its whole text.
+func valueLines(n *html.Node) []string {
+	var kids []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.ElementNode && skipped(c):
+		case c.Type == html.ElementNode && isBlock(c):
+			kids = append(kids, c)
+		default:
+			kids = nil // text or inline elements: one value
+			if v := value(nodeText(n)); v != "" {
+				return []string{v}
+			}
+			return nil
+		}
+	}
+	if len(kids) == 0 {
+		if v := value(nodeText(n)); v != "" {
+			return []string{v}
+		}
+		return nil
+	}
+	var out []string
+	for _, k := range kids {
+		out = append(out, valueLines(k)...)
+	}
+	return out
+}
+
+// timeAttr is the datetime attribute of the first <time> within n.
+func timeAttr(n *html.Node) string {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Time {
+		for _, a := range n.Attr {
+			if a.Key == "datetime" {
+				return strings.TrimSpace(a.Val)
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if d := timeAttr(c); d != "" {
+			return d
+		}
+	}
+	return ""
 }
 
 // labelOf reports whether n is a label element: its whole text is a known
@@ -158,17 +237,21 @@ func cells(tr *html.Node) int {
 	return k
 }
 
-// labelValue finds the value of label element n and the node holding it
-// (nil when the value is text beside the label).
-func labelValue(n *html.Node) (string, *html.Node) {
+// labelValue finds the value of label element n: the text beside it, or
+// the nodes holding it (none when the text is beside the label).
+func labelValue(n *html.Node) (string, []*html.Node) {
 	switch n.DataAtom {
 	case atom.Dt:
-		if v := nextElement(n); v != nil && v.DataAtom == atom.Dd {
-			return nodeText(v), v
+		var dds []*html.Node
+		for v := nextElement(n); v != nil && v.DataAtom == atom.Dd; v = nextElement(v) {
+			dds = append(dds, v)
+		}
+		if len(dds) > 0 {
+			return "", dds
 		}
 	case atom.Td, atom.Th:
 		if v := nextElement(n); v != nil {
-			return nodeText(v), v
+			return "", []*html.Node{v}
 		}
 		return "", nil
 	}
@@ -192,13 +275,40 @@ func labelValue(n *html.Node) (string, *html.Node) {
 			if containsLabel(v) {
 				return "", nil // an empty field: the next element is the next field
 			}
-			return nodeText(v), v
+			return "", likeSiblings(v)
 		}
 		if p.Parent != nil && strings.TrimSpace(nodeText(p.Parent)) != strings.TrimSpace(nodeText(p)) {
 			break // the parent holds more than the label: no value
 		}
 	}
 	return "", nil
+}
+
+// likeSiblings is v and the element siblings after it with the same tag
+// and the same non-empty class, up to one that holds a label: the items of
+// a field of several values written without a wrapper.
+func likeSiblings(v *html.Node) []*html.Node {
+	out := []*html.Node{v}
+	class := attr(v, "class")
+	if class == "" {
+		return out
+	}
+	for s := nextElement(v); s != nil; s = nextElement(s) {
+		if s.DataAtom != v.DataAtom || s.Data != v.Data || attr(s, "class") != class || containsLabel(s) {
+			break
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 func containsLabel(n *html.Node) bool {

@@ -15,7 +15,9 @@ import (
 // Perustiedot heading. Paragraphs become one line each, list items
 // "- item" lines, table rows "| a | b |" lines; blocks are separated by a
 // blank line. Text before the first heading (title, lead, tabs) and
-// navigation (blocks made only of two or more links) is left out.
+// navigation (blocks made only of two or more links) is left out, and so
+// are lists of attachments or links: a section under an attachment
+// heading, or under an unknown heading with nothing but links.
 type sectionWalker struct {
 	page   string
 	level  int // heading level of the known section headings; 0: none seen
@@ -23,6 +25,9 @@ type sectionWalker struct {
 	out    []model.Section
 	cur    *model.Section
 	blocks []string
+
+	inLinks int  // depth of link-only blocks being read
+	prose   bool // the current section has a block that is not only links
 
 	inline strings.Builder
 }
@@ -87,8 +92,8 @@ func (w *sectionWalker) walk(n *html.Node) {
 		t := nodeText(n)
 		if w.level > 0 && headingLevel(n) > w.level && !knownHeadings[foldLabel(t)] {
 			// A subheading inside a section's text: a line of its own.
-			if p := paragraph(t); p != "" && w.cur != nil {
-				w.blocks = append(w.blocks, strings.TrimSpace(strings.TrimRight(p, "*")))
+			if p := paragraph(t); p != "" {
+				w.add(strings.TrimSpace(strings.TrimRight(p, "*")))
 			}
 			return
 		}
@@ -98,9 +103,13 @@ func (w *sectionWalker) walk(n *html.Node) {
 	if navigation(n) {
 		return
 	}
-	if t, short := shortText(n, 120); short && (knownHeadings[foldLabel(t)] || foldLabel(t) == basicInfo) {
+	if t, short := shortText(n, 120); short && isHeading(foldLabel(t)) {
 		w.heading(t)
 		return
+	}
+	if w.cur != nil && linkOnly(n) {
+		w.inLinks++
+		defer func() { w.inLinks-- }()
 	}
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol:
@@ -149,7 +158,7 @@ func sectionLevel(doc *goquery.Document) int {
 func (w *sectionWalker) heading(text string) {
 	w.end()
 	h := heading(text)
-	if h == "" || foldLabel(h) == basicInfo {
+	if f := foldLabel(h); h == "" || f == basicInfo || attachmentHeadings[f] {
 		return
 	}
 	w.cur = &model.Section{Page: w.page, Heading: h}
@@ -159,13 +168,17 @@ func (w *sectionWalker) end() {
 	if w.cur == nil {
 		return
 	}
+	if !w.prose && len(w.blocks) > 0 && !knownHeadings[foldLabel(w.cur.Heading)] {
+		w.cur, w.blocks = nil, nil // only links: not a text section
+		return
+	}
 	text := strings.Join(w.blocks, "\n\n")
 	if strings.EqualFold(strings.TrimSpace(text), placeholder) {
 		text = ""
 	}
 	w.cur.Text = text
 	w.out = append(w.out, *w.cur)
-	w.cur, w.blocks = nil, nil
+	w.cur, w.blocks, w.prose = nil, nil, false
 }
 
 // flush ends the current paragraph.
@@ -176,11 +189,25 @@ func (w *sectionWalker) flush() {
 	if text == "" || w.cur == nil {
 		return
 	}
-	if f := foldLabel(text); (knownHeadings[f] || f == basicInfo) && !strings.Contains(text, "\n") {
+	if isHeading(foldLabel(text)) && !strings.Contains(text, "\n") {
 		w.heading(text)
 		return
 	}
-	w.blocks = append(w.blocks, text)
+	w.add(text)
+}
+
+// add appends a block to the current section, if any.
+func (w *sectionWalker) add(block string) {
+	if w.cur == nil {
+		return
+	}
+	w.blocks = append(w.blocks, block)
+	w.prose = w.prose || w.inLinks == 0
+}
+
+// isHeading reports whether a folded text starts or ends a section.
+func isHeading(folded string) bool {
+	return knownHeadings[folded] || attachmentHeadings[folded] || folded == basicInfo
 }
 
 func (w *sectionWalker) list(n *html.Node) {
@@ -201,8 +228,8 @@ func (w *sectionWalker) list(n *html.Node) {
 		}
 	}
 	walk(n)
-	if len(items) > 0 && w.cur != nil {
-		w.blocks = append(w.blocks, strings.Join(items, "\n"))
+	if len(items) > 0 {
+		w.add(strings.Join(items, "\n"))
 	}
 }
 
@@ -233,8 +260,8 @@ func (w *sectionWalker) table(n *html.Node) {
 		}
 	}
 	walk(n)
-	if len(rows) > 0 && w.cur != nil {
-		w.blocks = append(w.blocks, strings.Join(rows, "\n"))
+	if len(rows) > 0 {
+		w.add(strings.Join(rows, "\n"))
 	}
 }
 
@@ -294,4 +321,49 @@ func paragraph(s string) string {
 // line collapses whitespace (also non-breaking) and drops icon text.
 func line(s string) string {
 	return strings.Join(strings.Fields(dropIcons(s)), " ")
+}
+
+// linkOnly reports whether n holds at least one link and no text outside
+// links but in parentheses ("raportti.pdf (PDF, 240 kt)"): a list of files
+// or links.
+func linkOnly(n *html.Node) bool {
+	links, depth := 0, 0
+	own := false
+	var walk func(*html.Node, bool)
+	walk = func(n *html.Node, inLink bool) {
+		if own {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			if inLink {
+				if strings.TrimSpace(n.Data) != "" {
+					links++
+				}
+				return
+			}
+			for _, r := range n.Data {
+				switch {
+				case r == '(':
+					depth++
+				case r == ')':
+					depth = max(depth-1, 0)
+				case depth == 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+					own = true
+					return
+				}
+			}
+			return
+		case html.ElementNode:
+			if skipped(n) {
+				return
+			}
+			inLink = inLink || n.DataAtom == atom.A
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	return links > 0 && !own
 }

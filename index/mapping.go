@@ -143,7 +143,9 @@ func document(m *model.Model, tl *tailer, fd *facetDict) map[string]interface{} 
 	}
 	setKeyword(d, FieldStage, m.Stage)
 	setKeyword(d, FieldProject, m.Project)
-	setKeyword(d, FieldFunder, m.Funder)
+	if f := m.Funders(); len(f) > 0 {
+		d[FieldFunder] = f
+	}
 	setKeyword(d, FieldYear, m.CreatedYear())
 
 	if p := m.Participation; p != nil {

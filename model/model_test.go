@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -56,5 +57,23 @@ func TestText(t *testing.T) {
 	}
 	if m.CreatedYear() != "2021" || (&Model{}).CreatedYear() != "" {
 		t.Error("CreatedYear")
+	}
+}
+
+func TestFunders(t *testing.T) {
+	for _, tc := range []struct {
+		name, funder string
+		want         []string
+	}{
+		{"none", "", nil},
+		{"one", "STM", []string{"STM"}},
+		{"several", "STM\n Kuopion kaupunki \n\nEU", []string{"STM", "Kuopion kaupunki", "EU"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := &Model{Funder: tc.funder}
+			if got := m.Funders(); !slices.Equal(got, tc.want) {
+				t.Errorf("Funders() = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -134,7 +134,7 @@ func csvRow(m *model.Model) []string {
 	if !m.FetchedAt.IsZero() {
 		fetched = m.FetchedAt.UTC().Format("2006-01-02T15:04:05Z")
 	}
-	row := []string{m.ID, m.URL, m.Title, m.Region, strings.Join(m.Regions, ";"), m.RegionRaw, m.Place, m.Funder,
+	row := []string{m.ID, m.URL, m.Title, m.Region, strings.Join(m.Regions, ";"), m.RegionRaw, m.Place, strings.Join(m.Funders(), ";"),
 		m.Project, m.Author, m.Created, m.Modified, m.Stage, strconv.Itoa(m.Version), m.ContentSHA256, fetched}
 	p := m.Participation
 	if p == nil {
