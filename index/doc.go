@@ -1,6 +1,7 @@
 // Package index keeps the practice models in a bleve (scorch) index on disk
-// for Finnish full-text search with facets, and serves that search over HTTP
-// with an embedded web page.
+// for Finnish full-text search with facets: Open, Sync and Search over
+// plain Request and Result structs. It knows nothing of HTTP or of the
+// Finnish labels of the page; package web serves the search.
 //
 // # Finnish text
 //

@@ -30,6 +30,11 @@ const internalSchema = "meta/schema"
 type Options struct {
 	ReadOnly    bool          // share the index with other readers; no writes
 	LockTimeout time.Duration // 0 means DefaultLockTimeout
+
+	// Parts is how many ranges of documents a search runs in at once
+	// after LoadFacets; 0 picks one per core (up to 4) from 20,000 models.
+	// Tests set it to split even a few models.
+	Parts int
 }
 
 // Index is an open bleve index of practice models.
@@ -40,6 +45,7 @@ type Index struct {
 	tl       *tailer // builds the tails field; writers only
 	facets   *facetDict
 	table    atomic.Pointer[facetTable] // see LoadFacets
+	parts    int                        // Options.Parts
 	sigs     *sigFile                   // what is indexed; writers only
 	bg       *background                // errors of scorch's goroutines; writers only
 
@@ -73,6 +79,15 @@ func wrap(path string, b bleve.Index, readOnly bool, bg *background) (*Index, er
 // reader gets ErrNoIndex. When another process holds it, Open returns
 // ErrLocked within the lock timeout.
 func Open(path string, o Options) (*Index, error) {
+	ix, err := open(path, o)
+	if err != nil {
+		return nil, err
+	}
+	ix.parts = o.Parts
+	return ix, nil
+}
+
+func open(path string, o Options) (*Index, error) {
 	if err := registerAnalysis(); err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/region"
 )
 
 // Boosts of the fields an unfielded word or phrase is looked for in.
@@ -264,4 +265,19 @@ func codeID(s string, ids []string, labels map[string]model.Label) (string, bool
 		}
 	}
 	return "", false
+}
+
+// ResolveRegion turns a region filter into canonical names: a canonical
+// name stands for itself, anything else goes through region.Resolve (short
+// names, municipalities, "Uusimaa").
+func ResolveRegion(s string) ([]string, error) {
+	s = strings.TrimSpace(s)
+	if region.IsCanonical(s) {
+		return []string{s}, nil
+	}
+	names, err := region.Resolve(s)
+	if err != nil {
+		return nil, fmt.Errorf("region: %w", err)
+	}
+	return names, nil
 }

@@ -67,34 +67,33 @@ type Hit struct {
 	Snippet Snippet  `json:"snippet"`
 }
 
-// Facet counts the hits per value of one keyword field.
+// Facet counts the hits per value of one keyword field. Values are IDs
+// and stored text; the web package gives them their Finnish names.
 type Facet struct {
 	Field   string      `json:"field"`
-	Label   string      `json:"label"`
 	Terms   []FacetTerm `json:"terms"`
 	Missing int         `json:"missing"`
 	Other   int         `json:"other"`
 }
 
-// FacetTerm is one value of a facet; Label is its Finnish name.
+// FacetTerm is one value of a facet.
 type FacetTerm struct {
 	Term  string `json:"term"`
-	Label string `json:"label"`
 	Count int    `json:"count"`
 }
 
 // facetSpecs are the facets every search returns, in display order.
 var facetSpecs = []struct {
-	field, label string
-	size         int
-	multi        bool // a model can have several values
+	field string
+	size  int
+	multi bool // a model can have several values
 }{
-	{FieldRegions, "Alue", 30, true},
-	{FieldMethods, "Osallistamistapa", 20, true},
-	{FieldPhases, "Vaihe", 10, true},
-	{FieldStage, "Kehitysvaihe", 20, false},
-	{FieldDescribed, "Osallisuus kuvattu", 3, false},
-	{FieldYear, "Vuosi", 30, false},
+	{FieldRegions, 30, true},
+	{FieldMethods, 20, true},
+	{FieldPhases, 10, true},
+	{FieldStage, 20, false},
+	{FieldDescribed, 3, false},
+	{FieldYear, 30, false},
 }
 
 // Search runs req. An empty query matches every model (browse by facets).
@@ -163,7 +162,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 // bytes per value); searches then count facets and apply filters with a
 // lookup per hit, and run in parts on all cores. serve calls it once; after
 // a change to the index, searches fall back to one pass that reads the
-// values per hit.
+// values per hit. Options.Parts sets the number of parts instead.
 func (ix *Index) LoadFacets() error {
 	adv, err := ix.b.Advanced()
 	if err != nil {
@@ -178,7 +177,10 @@ func (ix *Index) LoadFacets() error {
 	if err != nil {
 		return fmt.Errorf("load facets of %s: %w", ix.path, err)
 	}
-	if t.docs() >= minSplitDocs {
+	switch {
+	case ix.parts > 0:
+		t.parts = ix.parts
+	case t.docs() >= minSplitDocs:
 		t.parts = min(runtime.GOMAXPROCS(0), maxParts)
 	}
 	ix.table.Store(t)
@@ -337,12 +339,12 @@ func facetsOf(counts []int, total uint64, fd *facetDict) []Facet {
 		}
 		if fv, ok := fd.value(c); ok {
 			field, value, _ := strings.Cut(fv, "=")
-			terms[field] = append(terms[field], FacetTerm{Term: value, Label: TermLabel(field, value), Count: n})
+			terms[field] = append(terms[field], FacetTerm{Term: value, Count: n})
 		}
 	}
 	out := make([]Facet, 0, len(facetSpecs))
 	for _, spec := range facetSpecs {
-		f := Facet{Field: spec.field, Label: spec.label, Terms: terms[spec.field]}
+		f := Facet{Field: spec.field, Terms: terms[spec.field]}
 		sort.SliceStable(f.Terms, func(i, j int) bool {
 			if f.Terms[i].Count != f.Terms[j].Count {
 				return f.Terms[i].Count > f.Terms[j].Count
@@ -378,28 +380,6 @@ func termOrder(field, term string) string {
 			if p == term {
 				return fmt.Sprintf("%02d", i)
 			}
-		}
-	}
-	return term
-}
-
-// TermLabel is the Finnish name of a facet value.
-func TermLabel(field, term string) string {
-	switch field {
-	case FieldMethods:
-		if l, ok := model.MethodLabels[term]; ok {
-			return l.FI
-		}
-	case FieldPhases:
-		if l, ok := model.PhaseLabels[term]; ok {
-			return l.FI
-		}
-	case FieldDescribed:
-		switch term {
-		case "true":
-			return "Kyllä"
-		case "false":
-			return "Ei"
 		}
 	}
 	return term

@@ -10,6 +10,7 @@ import (
 
 	"github.com/innokyla/innokyla/index"
 	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/web"
 	"github.com/spf13/cobra"
 )
 
@@ -140,18 +141,18 @@ func runSearch(ctx context.Context, opts *SearchOptions) error {
 	if opts.JSON {
 		enc := json.NewEncoder(opts.F.Out)
 		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return enc.Encode(web.Labelled(res))
 	}
 	mark := [2]string{"**", "**"}
 	if IsTerminal(opts.F.Out) {
 		mark = [2]string{"\x1b[1;33m", "\x1b[0m"}
 	}
-	return writeSearchText(opts.F.Out, res, mark)
+	return writeSearchText(opts.F.Out, web.Labelled(res), mark)
 }
 
 // writeSearchText writes one block per hit and the facet counts. Text from
 // the index is untrusted: control characters are dropped before printing.
-func writeSearchText(w io.Writer, res *index.Result, mark [2]string) error {
+func writeSearchText(w io.Writer, res *web.Result, mark [2]string) error {
 	ew := &errWriter{w: w}
 	if res.Total == 0 {
 		ew.printf("No models match %q with these filters.\n", res.Query)

@@ -15,6 +15,7 @@ import (
 	"github.com/innokyla/innokyla/index"
 	"github.com/innokyla/innokyla/model"
 	"github.com/innokyla/innokyla/store"
+	"github.com/innokyla/innokyla/web"
 )
 
 // searchCorpus stores four models, three of them coded, one with markup
@@ -221,7 +222,7 @@ func TestServeCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sr index.SearchResponse
+	var sr web.SearchResponse
 	err = json.NewDecoder(resp.Body).Decode(&sr)
 	resp.Body.Close()
 	if err != nil || sr.Total != 1 {

@@ -8,9 +8,9 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/innokyla/innokyla/index"
 	"github.com/innokyla/innokyla/model"
 	"github.com/innokyla/innokyla/store"
+	"github.com/innokyla/innokyla/web"
 	"github.com/spf13/cobra"
 )
 
@@ -83,7 +83,7 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	lookup := func(ctx context.Context, id string) (*model.Model, error) {
 		m, err := st.Get(ctx, id)
 		if errors.Is(err, store.ErrNotFound) {
-			return nil, fmt.Errorf("%w: %v", index.ErrNotFound, err)
+			return nil, fmt.Errorf("%w: %v", web.ErrNotFound, err)
 		}
 		return m, err
 	}
@@ -92,7 +92,7 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 		return withHint(fmt.Errorf("serve: %w", err), "Try: --addr 127.0.0.1:PORT with a free port")
 	}
 	srv := &http.Server{
-		Handler:           index.NewHandler(ix, lookup),
+		Handler:           web.NewHandler(ix, lookup),
 		ReadHeaderTimeout: serveReadHeaderTimeout,
 		ReadTimeout:       serveReadTimeout,
 		WriteTimeout:      serveWriteTimeout,

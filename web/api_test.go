@@ -1,4 +1,4 @@
-package index
+package web
 
 import (
 	"context"
@@ -12,13 +12,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/innokyla/innokyla/index"
 	"github.com/innokyla/innokyla/model"
 )
 
 // apiModels are the documents of the API and browser tests: the filters
 // case plus a model whose title and text are markup.
 func apiModels(t testing.TB) []*model.Model {
-	ms := readDocs(t, filepath.Join("testdata", "cases", "filters", "docs.jsonl"))
+	ms := readDocs(t, filepath.Join("..", "index", "testdata", "cases", "filters", "docs.jsonl"))
 	xss := &model.Model{ID: "xss", URL: "javascript:alert(3)", Title: "<script>alert(1)</script> Perhetyön malli",
 		Summary: `Perhetyö <img src=x onerror="alert(2)"> & kumppanit`, Region: "Kainuun hyvinvointialue",
 		Regions: []string{"Kainuun hyvinvointialue"}, Stage: "Valmis", Version: 1,
@@ -41,8 +42,7 @@ func lookupIn(ms []*model.Model) Lookup {
 
 func newTestServer(t testing.TB) *httptest.Server {
 	ms := apiModels(t)
-	ix := buildIndex(t, ms)
-	loadFacets(t, ix, 2) // as serve does, in parts even for a few models
+	ix := buildIndex(t, ms, 2) // as serve does, in parts even for a few models
 	srv := httptest.NewServer(NewHandler(ix, lookupIn(ms)))
 	t.Cleanup(srv.Close)
 	return srv
@@ -136,7 +136,7 @@ func TestAPISearchEscapesMarkup(t *testing.T) {
 // failure (500), not a bad request.
 func TestAPIIndexFailure(t *testing.T) {
 	ms := apiModels(t)
-	ix := buildIndex(t, ms)
+	ix := buildIndex(t, ms, 0)
 	srv := httptest.NewServer(NewHandler(ix, lookupIn(ms)))
 	t.Cleanup(srv.Close)
 	if err := ix.Close(); err != nil {
@@ -152,7 +152,7 @@ func TestAPIIndexFailure(t *testing.T) {
 func TestAPIBadRequests(t *testing.T) {
 	srv := newTestServer(t)
 	for _, path := range []string{
-		"/api/search?q=" + strings.Repeat("a", MaxQueryLen+1),
+		"/api/search?q=" + strings.Repeat("a", index.MaxQueryLen+1),
 		"/api/search?q=x&size=51",
 		"/api/search?q=x&size=0",
 		"/api/search?q=x&page=0",

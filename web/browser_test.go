@@ -1,4 +1,4 @@
-package index
+package web
 
 import (
 	"context"
@@ -118,8 +118,7 @@ func TestPageInChromium(t *testing.T) {
 			Title: fmt.Sprintf("Perhetyön lisämalli %d", i), Summary: "Perhetyön kokeilu.", Region: "Kainuun hyvinvointialue",
 			Regions: []string{"Kainuun hyvinvointialue"}, Version: 1})
 	}
-	ix := buildIndex(t, ms)
-	loadFacets(t, ix, 2) // as serve does, in parts even for a few models
+	ix := buildIndex(t, ms, 2) // as serve does, in parts even for a few models
 	srv := httptest.NewServer(NewHandler(ix, lookupIn(ms)))
 	defer srv.Close()
 	ctx, log := browser(t)

@@ -1,0 +1,97 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/innokyla/innokyla/index"
+)
+
+// SearchResponse is the JSON of GET /api/search.
+type SearchResponse struct {
+	Query  string   `json:"query"`
+	Total  uint64   `json:"total"`
+	Page   int      `json:"page"`
+	Pages  int      `json:"pages"`
+	Size   int      `json:"size"`
+	TookMS float64  `json:"took_ms"`
+	Hits   []APIHit `json:"hits"`
+	Facets []Facet  `json:"facets"`
+	Labels Labels   `json:"labels"`
+}
+
+// APIHit is a hit with its snippet also rendered as escaped HTML.
+type APIHit struct {
+	index.Hit
+	SnippetHTML string `json:"snippet_html"`
+}
+
+// FacetsResponse is the JSON of GET /api/facets.
+type FacetsResponse struct {
+	Total  uint64  `json:"total"`
+	Facets []Facet `json:"facets"`
+	Labels Labels  `json:"labels"`
+}
+
+func (h *handler) search(w http.ResponseWriter, r *http.Request) {
+	req, page, size, err := parseSearch(r.URL.Query())
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), searchTimeout)
+	defer cancel()
+	res, err := h.ix.Search(ctx, req)
+	if errors.Is(err, context.DeadlineExceeded) {
+		writeError(w, http.StatusServiceUnavailable, "the search took too long; narrow it with more words or filters")
+		return
+	}
+	if errors.Is(err, index.ErrBadQuery) {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if err != nil {
+		// Not the query's fault: the index could not be read.
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	out := SearchResponse{Query: req.Query, Total: res.Total, Page: page, Size: size,
+		TookMS: float64(res.Took.Microseconds()) / 1000, Facets: LabelFacets(res.Facets), Labels: CodeLabels(),
+		Hits: make([]APIHit, 0, len(res.Hits))}
+	out.Pages = int((res.Total + uint64(size) - 1) / uint64(size))
+	for _, hit := range res.Hits {
+		out.Hits = append(out.Hits, APIHit{Hit: hit, SnippetHTML: hit.Snippet.HTML()})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) facets(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), searchTimeout)
+	defer cancel()
+	res, err := h.ix.Search(ctx, index.Request{Limit: 1})
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, FacetsResponse{Total: res.Total, Facets: LabelFacets(res.Facets), Labels: CodeLabels()})
+}
+
+func (h *handler) model(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if id == "" || len(id) > 300 {
+		writeError(w, http.StatusBadRequest, "bad model id")
+		return
+	}
+	m, err := h.lookup(r.Context(), id)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no model %q", id))
+		return
+	case err != nil:
+		writeError(w, http.StatusInternalServerError, "reading the model failed")
+		return
+	}
+	writeJSON(w, http.StatusOK, m)
+}

@@ -1,0 +1,74 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/innokyla/innokyla/index"
+	"github.com/innokyla/innokyla/model"
+)
+
+// parseSearch reads and bounds the query parameters of /api/search.
+func parseSearch(v url.Values) (index.Request, int, int, error) {
+	req := index.Request{Query: strings.TrimSpace(v.Get("q"))}
+	if n := utf8.RuneCountInString(req.Query); n > index.MaxQueryLen {
+		return req, 0, 0, fmt.Errorf("q is %d characters; at most %d are allowed", n, index.MaxQueryLen)
+	}
+	page, err := intParam(v.Get("page"), 1, 1, index.MaxOffset/DefaultPageSize)
+	if err != nil {
+		return req, 0, 0, fmt.Errorf("page: %w", err)
+	}
+	size, err := intParam(v.Get("size"), DefaultPageSize, 1, MaxPageSize)
+	if err != nil {
+		return req, 0, 0, fmt.Errorf("size: %w", err)
+	}
+	req.Limit, req.Offset = size, (page-1)*size
+	if req.Offset > index.MaxOffset {
+		return req, 0, 0, fmt.Errorf("page %d is past the last page that can be shown", page)
+	}
+	for _, raw := range v["region"] {
+		names, err := index.ResolveRegion(raw)
+		if err != nil {
+			return req, 0, 0, err
+		}
+		req.Regions = append(req.Regions, names...)
+	}
+	for _, raw := range v["method"] {
+		id, ok := index.MethodID(raw)
+		if !ok {
+			return req, 0, 0, fmt.Errorf("unknown method %q; methods are %s", raw, strings.Join(model.MethodIDs, ", "))
+		}
+		req.Methods = append(req.Methods, id)
+	}
+	for _, raw := range v["phase"] {
+		id, ok := index.PhaseID(raw)
+		if !ok {
+			return req, 0, 0, fmt.Errorf("unknown phase %q; phases are %s", raw, strings.Join(model.PhaseIDs, ", "))
+		}
+		req.Phases = append(req.Phases, id)
+	}
+	req.Stages = v["stage"]
+	req.Years = v["year"]
+	if d := v.Get("described"); d != "" {
+		b, err := strconv.ParseBool(d)
+		if err != nil {
+			return req, 0, 0, fmt.Errorf("described %q: want true or false", d)
+		}
+		req.Described = &b
+	}
+	return req, page, size, nil
+}
+
+func intParam(s string, def, min, max int) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < min || n > max {
+		return 0, fmt.Errorf("%q: want a whole number from %d to %d", s, min, max)
+	}
+	return n, nil
+}
