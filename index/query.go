@@ -8,9 +8,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"github.com/innokyla/innokyla/model"
-	"github.com/innokyla/innokyla/region"
 )
 
 // Boosts of the fields an unfielded word or phrase is looked for in.
@@ -243,41 +240,4 @@ func phraseQuery(m *query.MatchPhraseQuery, fields []string, w words) query.Quer
 		alt = append(alt, q)
 	}
 	return bleve.NewDisjunctionQuery(alt...)
-}
-
-// MethodID resolves a method given as an ID or a Finnish or English label
-// ("workshop", "Työpaja", "työpaja"); ok is false when nothing matches.
-func MethodID(s string) (string, bool) {
-	return codeID(s, model.MethodIDs, model.MethodLabels)
-}
-
-// PhaseID resolves a phase given as an ID or a label.
-func PhaseID(s string) (string, bool) {
-	return codeID(s, model.PhaseIDs, model.PhaseLabels)
-}
-
-func codeID(s string, ids []string, labels map[string]model.Label) (string, bool) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	for _, id := range ids {
-		l := labels[id]
-		if k == id || k == strings.ToLower(l.FI) || k == strings.ToLower(l.EN) {
-			return id, true
-		}
-	}
-	return "", false
-}
-
-// ResolveRegion turns a region filter into canonical names: a canonical
-// name stands for itself, anything else goes through region.Resolve (short
-// names, municipalities, "Uusimaa").
-func ResolveRegion(s string) ([]string, error) {
-	s = strings.TrimSpace(s)
-	if region.IsCanonical(s) {
-		return []string{s}, nil
-	}
-	names, err := region.Resolve(s)
-	if err != nil {
-		return nil, fmt.Errorf("region: %w", err)
-	}
-	return names, nil
 }

@@ -26,8 +26,9 @@ const (
 
 // Request is one search: a query-string query plus filters. Values within
 // one filter are alternatives (OR); different filters must all hold (AND).
-// Regions are canonical region names (resolve user input with
-// region.Resolve first).
+// Regions are canonical region names and Methods and Phases codebook IDs
+// (read user input with region.Parse, model.ParseMethod and
+// model.ParsePhase first).
 type Request struct {
 	Query     string   `json:"query"`
 	Regions   []string `json:"regions,omitempty"`

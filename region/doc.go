@@ -4,5 +4,6 @@
 // welfare-region names the rest of innokyla groups by.
 //
 // The table lives in regions.tsv, embedded in the binary. Normalize reads a
-// page's region and place fields; Resolve reads a user's --region filter.
+// page's region and place fields; Parse reads the region filters users give
+// (crawl, report and search flags, the API and the page).
 package region

@@ -61,7 +61,7 @@ var Uusimaa = []string{
 var tableTSV string
 
 var defaultTable = sync.OnceValues(func() (*Table, error) {
-	return Parse(strings.NewReader(tableTSV), "regions.tsv")
+	return ReadTable(strings.NewReader(tableTSV), "regions.tsv")
 })
 
 func table() *Table {
@@ -90,6 +90,33 @@ func Normalize(raw, place string) (primary string, all []string) {
 // an error naming the close matches.
 func Resolve(filter string) ([]string, error) {
 	return table().Resolve(filter)
+}
+
+// Parse reads --region filters, the region parameter of the API and the
+// page's region facet alike: a canonical name stands for itself, anything
+// else goes through Resolve. It returns the canonical names of all
+// filters, each once, in the order first named. An unknown or ambiguous
+// filter is Resolve's error, with its suggestions.
+func Parse(filters ...string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range filters {
+		f = strings.TrimSpace(f)
+		names := []string{f}
+		if !IsCanonical(f) {
+			var err error
+			if names, err = Resolve(f); err != nil {
+				return nil, err
+			}
+		}
+		for _, n := range names {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	return out, nil
 }
 
 // Lookup returns the canonical name of a single known name (exact match

@@ -107,8 +107,47 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		filters []string
+		want    []string
+		errHas  string
+	}{
+		{"canonical stands for itself", []string{" " + pirkanmaa + " "}, []string{pirkanmaa}, ""},
+		{"short and municipality", []string{"Vantaa", "pirha"}, []string{vakehyva, pirkanmaa}, ""},
+		{"each name once", []string{"Pirkanmaa", "Tampere", pirkanmaa}, []string{pirkanmaa}, ""},
+		{"uusimaa and one of it", []string{"Keski-Uusimaa", "Uusimaa"}, append([]string{keusote}, without(Uusimaa, keusote)...), ""},
+		{"none", nil, nil, ""},
+		{"a miss suggests", []string{"Pirkanmaa", "Pirkanmma"}, nil, `did you mean "Pirkanmaa"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Parse(tc.filters...)
+			if tc.errHas != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.errHas) {
+					t.Fatalf("Parse(%q) = %q, %v; want error containing %q", tc.filters, got, err, tc.errHas)
+				}
+				return
+			}
+			if err != nil || !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Parse(%q) = %q, %v; want %q", tc.filters, got, err, tc.want)
+			}
+		})
+	}
+}
+
+func without(list []string, drop string) []string {
+	var out []string
+	for _, s := range list {
+		if s != drop {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func TestEmbeddedTable(t *testing.T) {
-	tb, err := Parse(strings.NewReader(tableTSV), "regions.tsv")
+	tb, err := ReadTable(strings.NewReader(tableTSV), "regions.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +185,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse(strings.NewReader(tt.in), "regions.tsv")
+			_, err := ReadTable(strings.NewReader(tt.in), "regions.tsv")
 			if err == nil || !strings.Contains(err.Error(), tt.errHas) {
 				t.Fatalf("Parse: %v; want error containing %q", err, tt.errHas)
 			}

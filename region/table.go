@@ -33,10 +33,10 @@ type Table struct {
 // unspecified is the code of "Uusimaa (tarkentamaton)".
 const unspecified = "UU"
 
-// Parse reads a table in the regions.tsv format. name is used in errors.
+// ReadTable reads a table in the regions.tsv format. name is used in errors.
 // The first name on a "region" line must be one of Canonical; every code
 // must have one; one folded name may not stand for two regions.
-func Parse(r io.Reader, name string) (*Table, error) {
+func ReadTable(r io.Reader, name string) (*Table, error) {
 	t := &Table{names: map[string]string{}, byKey: map[string]entry{}, counts: map[string]int{}}
 	sc := bufio.NewScanner(r)
 	type pending struct {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/innokyla/innokyla/index"
 	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/region"
 )
 
 // parseSearch reads and bounds the query parameters of /api/search.
@@ -29,24 +30,20 @@ func parseSearch(v url.Values) (index.Request, int, int, error) {
 	if req.Offset > index.MaxOffset {
 		return req, 0, 0, fmt.Errorf("page %d is past the last page that can be shown", page)
 	}
-	for _, raw := range v["region"] {
-		names, err := index.ResolveRegion(raw)
-		if err != nil {
-			return req, 0, 0, err
-		}
-		req.Regions = append(req.Regions, names...)
+	if req.Regions, err = region.Parse(v["region"]...); err != nil {
+		return req, 0, 0, fmt.Errorf("region: %w", err)
 	}
 	for _, raw := range v["method"] {
-		id, ok := index.MethodID(raw)
-		if !ok {
-			return req, 0, 0, fmt.Errorf("unknown method %q; methods are %s", raw, strings.Join(model.MethodIDs, ", "))
+		id, err := model.ParseMethod(raw)
+		if err != nil {
+			return req, 0, 0, fmt.Errorf("method %q: %w", raw, err)
 		}
 		req.Methods = append(req.Methods, id)
 	}
 	for _, raw := range v["phase"] {
-		id, ok := index.PhaseID(raw)
-		if !ok {
-			return req, 0, 0, fmt.Errorf("unknown phase %q; phases are %s", raw, strings.Join(model.PhaseIDs, ", "))
+		id, err := model.ParsePhase(raw)
+		if err != nil {
+			return req, 0, 0, fmt.Errorf("phase %q: %w", raw, err)
 		}
 		req.Phases = append(req.Phases, id)
 	}

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/innokyla/innokyla/crawler"
-	"github.com/innokyla/innokyla/region"
 	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
 )
@@ -144,20 +143,11 @@ func planCrawl(opts *CrawlOptions) (*crawlPlan, error) {
 	if p.urls == nil {
 		p.urls = opts.URLs
 	}
-	seen := map[string]bool{}
-	for _, r := range opts.Regions {
-		names, err := region.Resolve(r)
-		if err != nil {
-			return nil, withHint(usageError(fmt.Errorf("crawl: --region: %w", err)),
-				"Try: --region Pirkanmaa, --region Vantaa or --region Pirha")
-		}
-		for _, n := range names {
-			if !seen[n] {
-				seen[n] = true
-				p.regions = append(p.regions, n)
-			}
-		}
+	regions, err := parseRegions(opts.Regions)
+	if err != nil {
+		return nil, err
 	}
+	p.regions = regions
 	sort.Strings(p.regions)
 	if opts.Since != "" {
 		if _, err := time.Parse("2006-01-02", opts.Since); err != nil {

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/innokyla/innokyla/model"
-	"github.com/innokyla/innokyla/region"
 	"github.com/innokyla/innokyla/reports"
 	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
@@ -21,7 +20,7 @@ import (
 type ReportOptions struct {
 	F       *Factory
 	GroupBy string   // region | project; "" = region (project for --audit)
-	Regions []string // --region filters as typed, resolved with region.Resolve
+	Regions []string // --region filters as typed, read with region.Parse
 	Since   string   // created on or after, YYYY-MM-DD
 	Until   string   // created on or before, YYYY-MM-DD
 	Audit   bool
@@ -135,32 +134,12 @@ func (o *ReportOptions) check() error {
 	return nil
 }
 
-// resolveRegions turns the --region filters into canonical names, in the
-// order given, without repeats.
-func (o *ReportOptions) resolveRegions() ([]string, error) {
-	var out []string
-	seen := map[string]bool{}
-	for _, r := range o.Regions {
-		names, err := region.Resolve(r)
-		if err != nil {
-			return nil, withHint(usageError(fmt.Errorf("--region: %w", err)), "Try: a welfare region such as \"Pirkanmaa\", a municipality, or \"Uusimaa\"")
-		}
-		for _, n := range names {
-			if !seen[n] {
-				seen[n] = true
-				out = append(out, n)
-			}
-		}
-	}
-	return out, nil
-}
-
 func runReport(ctx context.Context, opts *ReportOptions) error {
 	if err := opts.check(); err != nil {
 		return err
 	}
 	lang, _ := reports.ParseLang(opts.Lang)
-	regions, err := opts.resolveRegions()
+	regions, err := parseRegions(opts.Regions)
 	if err != nil {
 		return err
 	}

@@ -96,24 +96,22 @@ func (o *SearchOptions) validate() error {
 // methods and phases.
 func (o *SearchOptions) request() (index.Request, error) {
 	req := index.Request{Query: o.Query, Limit: o.Limit, Offset: o.Offset, Stages: o.Stages}
-	for _, r := range o.Regions {
-		names, err := index.ResolveRegion(r)
-		if err != nil {
-			return req, withHint(usageError(fmt.Errorf("--region: %w", err)), "Try: a welfare region (Pirkanmaa), a municipality (Tampere) or a full name")
-		}
-		req.Regions = append(req.Regions, names...)
+	regions, err := parseRegions(o.Regions)
+	if err != nil {
+		return req, err
 	}
+	req.Regions = regions
 	for _, m := range o.Methods {
-		id, ok := index.MethodID(m)
-		if !ok {
-			return req, usageError(fmt.Errorf("--method %q: want one of %s", m, strings.Join(model.MethodIDs, ", ")))
+		id, err := model.ParseMethod(m)
+		if err != nil {
+			return req, usageError(fmt.Errorf("--method %q: %w", m, err))
 		}
 		req.Methods = append(req.Methods, id)
 	}
 	for _, p := range o.Phases {
-		id, ok := index.PhaseID(p)
-		if !ok {
-			return req, usageError(fmt.Errorf("--phase %q: want one of %s", p, strings.Join(model.PhaseIDs, ", ")))
+		id, err := model.ParsePhase(p)
+		if err != nil {
+			return req, usageError(fmt.Errorf("--phase %q: %w", p, err))
 		}
 		req.Phases = append(req.Phases, id)
 	}

@@ -1,0 +1,35 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseCode(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+		parse          func(string) (string, error)
+	}{
+		{"method id", "workshop", "workshop", ParseMethod},
+		{"method finnish", "Työpaja", "workshop", ParseMethod},
+		{"method lower finnish", " työpaja ", "workshop", ParseMethod},
+		{"method english", "Co-design", "codesign", ParseMethod},
+		{"method unknown", "dance", "", ParseMethod},
+		{"phase id", "piloting_evaluation", PilotingEvaluation, ParsePhase},
+		{"phase finnish", "suunnittelu", Planning, ParsePhase},
+		{"phase unknown", "later", "", ParsePhase},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.parse(tc.in)
+			if tc.want == "" {
+				if err == nil || !strings.Contains(err.Error(), "want one of") {
+					t.Fatalf("%q: got %q, %v; want an error listing the IDs", tc.in, got, err)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Errorf("%q: got %q, %v; want %q", tc.in, got, err, tc.want)
+			}
+		})
+	}
+}
