@@ -87,7 +87,22 @@ type Summary struct {
 	Blocked     int            `json:"blocked"` // disallowed by robots.txt
 	Failed      map[string]int `json:"failed"`  // by kind
 	Failures    []Failure      `json:"failures,omitempty"`
-	Seconds     float64        `json:"seconds"`
+	// NotModel counts pages at model URLs that were not model pages;
+	// nothing was stored from them and stored versions stay as they were.
+	NotModel      int      `json:"not_model"`
+	NotModelPages []string `json:"not_model_pages,omitempty"` // the first ones
+	// Shrunk counts changed models stored with most of their sections
+	// gone: kept as a new version, but worth a look.
+	Shrunk       int      `json:"shrunk"`
+	ShrunkModels []Shrink `json:"shrunk_models,omitempty"` // the first ones
+	Seconds      float64  `json:"seconds"`
+}
+
+// Shrink is a model stored with most of its sections gone.
+type Shrink struct {
+	URL    string `json:"url"`
+	Before int    `json:"sections_before"` // non-empty sections
+	After  int    `json:"sections_after"`
 }
 
 // Failure is one page that could not be crawled.

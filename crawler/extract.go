@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -186,11 +187,42 @@ func extractMain(mainDoc *goquery.Document, pageURL string) (*model.Model, error
 	m.Modified = parseDate(fields[fieldModified])
 	m.Stage = fields[fieldStage]
 	m.Sections = append(m.Sections, sections(mainDoc, nodes, model.PageMain)...)
-	if m.Title == "" && len(m.Sections) == 0 && len(fields) == 0 {
-		return nil, fmt.Errorf("no practice model on the page (no title, fields or sections)")
+	if m.Title == "" || !hasBasicInfo(mainDoc, fields) {
+		return nil, fmt.Errorf("%w: %s", ErrNotModel, notModelReason(m.Title))
 	}
 	m.Region, m.Regions = region.Normalize(m.RegionRaw, m.Place)
 	return m, nil
+}
+
+// ErrNotModel is the error of a page that is not a practice model page: a
+// maintenance page, a "not found" or login page served with 200, a
+// directory listing. A crawl stores nothing from it.
+var ErrNotModel = errors.New("not a model page")
+
+// hasBasicInfo reports whether a page has the Perustiedot block: its
+// heading, or a Perustiedot field besides the name.
+func hasBasicInfo(doc *goquery.Document, fields map[string]string) bool {
+	for f := range fields {
+		if f != fieldTitle {
+			return true
+		}
+	}
+	found := false
+	doc.Find("h1, h2, h3, h4, h5, h6, summary, button, dt, th, strong, b, div, span, p").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if t, short := shortText(s.Get(0), 40); short && foldLabel(t) == basicInfo {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// notModelReason says what a page that is not a model page lacks.
+func notModelReason(title string) string {
+	if title == "" {
+		return "no title and no Perustiedot"
+	}
+	return fmt.Sprintf("no Perustiedot under the title %q", title)
 }
 
 // addPath appends the sections of the kehittämisen polku page.

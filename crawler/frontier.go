@@ -62,6 +62,7 @@ type Target struct {
 	StoredLastmod string // lastmod when the model was last stored or found unchanged
 	ReadLastmod   string // lastmod when the model was last read, stored or filtered out
 	DoneRun       int64  // the last run that finished it
+	Sections      int    // non-empty sections of the model last stored from it; 0 when unknown
 
 	MainETag, MainLastModified string // validators of the main page
 	PathETag, PathLastModified string // and of the kehittämisen polku page

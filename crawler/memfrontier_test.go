@@ -149,6 +149,7 @@ func (f *memFrontier) commit(c Commit) Outcome {
 		default:
 			out = OutcomeChanged
 		}
+		mt.Sections = c.Model.FilledSections()
 		if out != OutcomeUnchanged {
 			m := *c.Model
 			m.Version = len(vs) + 1

@@ -27,6 +27,7 @@ const (
 	KindRedirect  = "redirect"
 	KindRobots    = "robots"
 	KindExtract   = "extract"
+	KindNotModel  = "not-model" // answered 200 but not a model page: never stored
 	KindCanceled  = "canceled"
 )
 

@@ -176,7 +176,11 @@ func (c *Crawler) readMain(main *Partial) (*model.Model, *goquery.Document, erro
 	}
 	m, err := extractMain(doc, main.URL)
 	if err != nil {
-		return nil, nil, &FetchError{Kind: KindExtract, URL: main.URL, Err: err}
+		kind := KindExtract
+		if errors.Is(err, ErrNotModel) {
+			kind = KindNotModel
+		}
+		return nil, nil, &FetchError{Kind: kind, URL: main.URL, Err: err}
 	}
 	return m, doc, nil
 }
@@ -248,12 +252,18 @@ func (c *Crawler) finish(ctx context.Context, run Run, t *Target, m *model.Model
 	if path != nil {
 		cm.PathETag, cm.PathLastModified = path.ETag, path.LastModified
 	}
-	return c.commit(ctx, cm, OutcomeNone)
+	return c.commitModel(ctx, cm, OutcomeNone, t.Sections)
 }
 
 // commit writes through the frontier and counts the outcome; counted is
 // the outcome to count when no model is given.
 func (c *Crawler) commit(ctx context.Context, cm Commit, counted Outcome) error {
+	return c.commitModel(ctx, cm, counted, 0)
+}
+
+// commitModel is commit for a model whose stored version had before
+// sections with text (0: unknown).
+func (c *Crawler) commitModel(ctx context.Context, cm Commit, counted Outcome, before int) error {
 	cm.Now = c.opts.Now()
 	out, err := c.commits.commit(cm)
 	if err != nil {
@@ -268,11 +278,23 @@ func (c *Crawler) commit(ctx context.Context, cm Commit, counted Outcome) error 
 			s.New++
 		case OutcomeChanged:
 			s.Changed++
+			if after := cm.Model.FilledSections(); shrunk(before, after) {
+				s.Shrunk++
+				if len(s.ShrunkModels) < maxFailures {
+					s.ShrunkModels = append(s.ShrunkModels, Shrink{URL: cm.Target, Before: before, After: after})
+				}
+			}
 		case OutcomeUnchanged:
 			s.Unchanged++
 		}
 	})
 	return nil
+}
+
+// shrunk reports whether a model that had before non-empty sections
+// shrank to almost nothing: most of them gone.
+func shrunk(before, after int) bool {
+	return before >= 2 && 2*after < before
 }
 
 // fail records a failed target; the next run tries it again.
@@ -299,8 +321,15 @@ func (c *Crawler) noteFailure(u string, err error) string {
 		kind = fe.Kind
 	}
 	c.count(func(s *Summary) {
-		if kind == KindRobots {
+		switch kind {
+		case KindRobots:
 			s.Blocked++
+			return
+		case KindNotModel:
+			s.NotModel++
+			if len(s.NotModelPages) < maxFailures {
+				s.NotModelPages = append(s.NotModelPages, u)
+			}
 			return
 		}
 		s.Failed[kind]++

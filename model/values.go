@@ -13,3 +13,14 @@ func (m *Model) Funders() []string {
 	}
 	return out
 }
+
+// FilledSections is the number of sections of m with text.
+func (m *Model) FilledSections() int {
+	n := 0
+	for _, s := range m.Sections {
+		if strings.TrimSpace(s.Text) != "" {
+			n++
+		}
+	}
+	return n
+}

@@ -28,6 +28,7 @@ type CrawlTarget struct {
 	ModelID, Region, Modified, StoredLastmod string
 	ReadLastmod                              string
 	DoneRun                                  int64
+	Sections                                 int // non-empty sections of the model last stored
 	MainETag, MainLastModified               string
 	PathETag, PathLastModified               string
 	Partial                                  *CrawlPartial
@@ -148,7 +149,7 @@ func (s *Store) CountCrawlTargets(ctx context.Context, run int64, site string) (
 // URL sorts after the given one, ordered by URL; a kept main page only
 // when it was fetched by this run. A crawl reads them page by page.
 func (s *Store) CrawlTargets(ctx context.Context, run int64, site, after string, limit int) ([]CrawlTarget, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT url, lastmod, model_id, region, modified, stored_lastmod, read_lastmod, done_run,
+	rows, err := s.db.QueryContext(ctx, `SELECT url, lastmod, model_id, region, modified, stored_lastmod, read_lastmod, done_run, sections,
 		main_etag, main_last_modified, path_etag, path_last_modified,
 		partial_run, partial_url, partial_type, partial_etag, partial_last_modified, partial_body
 		FROM crawl_targets WHERE site = ? AND seen_run = ? AND url > ? ORDER BY url LIMIT ?`, site, run, after, limit)
@@ -161,7 +162,7 @@ func (s *Store) CrawlTargets(ctx context.Context, run int64, site, after string,
 		var t CrawlTarget
 		var p CrawlPartial
 		var prun int64
-		if err := rows.Scan(&t.URL, &t.Lastmod, &t.ModelID, &t.Region, &t.Modified, &t.StoredLastmod, &t.ReadLastmod, &t.DoneRun,
+		if err := rows.Scan(&t.URL, &t.Lastmod, &t.ModelID, &t.Region, &t.Modified, &t.StoredLastmod, &t.ReadLastmod, &t.DoneRun, &t.Sections,
 			&t.MainETag, &t.MainLastModified, &t.PathETag, &t.PathLastModified,
 			&prun, &p.URL, &p.ContentType, &p.ETag, &p.LastModified, &p.Body); err != nil {
 			return nil, fmt.Errorf("crawl targets: %w", err)
@@ -227,7 +228,7 @@ func (s *Store) CommitCrawls(ctx context.Context, site string, cs []CrawlCommit)
 	}
 	defer done.Close()
 	stored, err := s.stmt(ctx, tx, set+`, stored_lastmod = ?, main_etag = ?, main_last_modified = ?,
-		path_etag = ?, path_last_modified = ? WHERE site = ? AND url = ?`)
+		path_etag = ?, path_last_modified = ?, sections = coalesce(?, sections) WHERE site = ? AND url = ?`)
 	if err != nil {
 		return nil, fmt.Errorf("commit crawl: %w", err)
 	}
@@ -248,7 +249,11 @@ func (s *Store) CommitCrawls(ctx context.Context, site string, cs []CrawlCommit)
 		stmt := done
 		if c.Stored {
 			stmt = stored
-			args = append(args, c.Lastmod, c.MainETag, c.MainLastModified, c.PathETag, c.PathLastModified)
+			var sections any // nil: no model given, keep the count
+			if c.Model != nil {
+				sections = c.Model.FilledSections()
+			}
+			args = append(args, c.Lastmod, c.MainETag, c.MainLastModified, c.PathETag, c.PathLastModified, sections)
 		}
 		args = append(args, site, c.Target)
 		if _, err := stmt.ExecContext(ctx, args...); err != nil {

@@ -197,6 +197,20 @@ func TestCommitCrawlsGroup(t *testing.T) {
 			t.Errorf("target %s after commit: %+v", tg.URL, tg)
 		}
 	}
+	// The sections with text of the model last stored are kept for the
+	// next crawl; a commit without a model leaves the count.
+	for i, want := range []int{1, 1, 0} {
+		if got[i].Sections != want {
+			t.Errorf("target %s: %d sections; want %d", got[i].URL, got[i].Sections, want)
+		}
+	}
+	cs[0].Model = nil
+	if _, err := s.CommitCrawls(ctx, site, cs[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ = s.CrawlTargets(ctx, run.ID, site, "", 1); got[0].Sections != 1 {
+		t.Errorf("a commit without a model changed the section count to %d", got[0].Sections)
+	}
 	if n, _ := s.Count(ctx); n != 2 {
 		t.Errorf("%d models stored; want 2", n)
 	}

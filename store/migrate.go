@@ -83,6 +83,9 @@ var migrations = []string{
 	// 4: a crawl reads its targets page by page in URL order.
 	`CREATE INDEX crawl_targets_run ON crawl_targets(site, seen_run, url);
 	DROP INDEX crawl_targets_seen;`,
+	// 5: how many sections with text the model last stored from a target
+	// had, so a crawl notices one that shrinks to almost nothing.
+	`ALTER TABLE crawl_targets ADD COLUMN sections INTEGER NOT NULL DEFAULT 0;`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

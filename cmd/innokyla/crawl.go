@@ -240,6 +240,24 @@ func writeCrawlSummary(w io.Writer, s *crawler.Summary) error {
 	if s.Blocked > 0 {
 		fmt.Fprintf(w, "robots.txt disallowed %d pages\n", s.Blocked)
 	}
+	if s.Shrunk > 0 {
+		fmt.Fprintf(w, "warning: %d changed models lost most of their sections; stored as new versions, the earlier ones kept:\n", s.Shrunk)
+		for _, m := range s.ShrunkModels {
+			fmt.Fprintf(w, "  %s: %d sections with text, was %d\n", m.URL, m.After, m.Before)
+		}
+		if s.Shrunk > len(s.ShrunkModels) {
+			fmt.Fprintf(w, "  ... and %d more\n", s.Shrunk-len(s.ShrunkModels))
+		}
+	}
+	if s.NotModel > 0 {
+		fmt.Fprintf(w, "not a model page: %d (answered 200 without a title and Perustiedot; nothing stored, stored versions kept)\n", s.NotModel)
+		for _, u := range s.NotModelPages {
+			fmt.Fprintf(w, "  %s\n", u)
+		}
+		if s.NotModel > len(s.NotModelPages) {
+			fmt.Fprintf(w, "  ... and %d more\n", s.NotModel-len(s.NotModelPages))
+		}
+	}
 	if n := s.FailedTotal(); n > 0 {
 		kinds := make([]string, 0, len(s.Failed))
 		for k, v := range s.Failed {
@@ -293,7 +311,7 @@ func (f storeFrontier) Targets(ctx context.Context, run int64, site, after strin
 	out := make([]crawler.Target, len(ts))
 	for i, t := range ts {
 		out[i] = crawler.Target{URL: t.URL, Lastmod: t.Lastmod, ModelID: t.ModelID, Region: t.Region,
-			Modified: t.Modified, StoredLastmod: t.StoredLastmod, ReadLastmod: t.ReadLastmod, DoneRun: t.DoneRun,
+			Modified: t.Modified, StoredLastmod: t.StoredLastmod, ReadLastmod: t.ReadLastmod, DoneRun: t.DoneRun, Sections: t.Sections,
 			MainETag: t.MainETag, MainLastModified: t.MainLastModified,
 			PathETag: t.PathETag, PathLastModified: t.PathLastModified}
 		if p := t.Partial; p != nil {
