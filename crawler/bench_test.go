@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/innokyla/innokyla/internal/synth"
+	"github.com/innokyla/innokyla/model"
 )
 
 // lightFrontier keeps only what a crawl needs from its frontier (each
@@ -32,15 +33,15 @@ func newLightFrontier() *lightFrontier {
 	return &lightFrontier{lastmod: map[string]string{}}
 }
 
-func (f *lightFrontier) BeginRun(context.Context, string, time.Time) (Run, error) {
-	return Run{ID: 1}, nil
+func (f *lightFrontier) BeginCrawl(context.Context, string, time.Time) (model.CrawlRun, error) {
+	return model.CrawlRun{ID: 1}, nil
 }
 
-func (f *lightFrontier) EndRun(context.Context, int64, time.Time, string) error { return nil }
+func (f *lightFrontier) EndCrawl(context.Context, int64, time.Time, string) error { return nil }
 
-func (f *lightFrontier) MarkDiscovered(context.Context, int64) error { return nil }
+func (f *lightFrontier) MarkCrawlDiscovered(context.Context, int64) error { return nil }
 
-func (f *lightFrontier) AddTargets(_ context.Context, _ int64, _ string, ts []Target) error {
+func (f *lightFrontier) AddCrawlTargets(_ context.Context, _ int64, _ string, ts []model.CrawlTarget) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, t := range ts {
@@ -52,13 +53,13 @@ func (f *lightFrontier) AddTargets(_ context.Context, _ int64, _ string, ts []Ta
 	return nil
 }
 
-func (f *lightFrontier) CountTargets(context.Context, int64, string) (int, error) {
+func (f *lightFrontier) CountCrawlTargets(context.Context, int64, string) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return len(f.lastmod), nil
 }
 
-func (f *lightFrontier) Targets(_ context.Context, _ int64, _, after string, limit int) ([]Target, error) {
+func (f *lightFrontier) CrawlTargets(_ context.Context, _ int64, _, after string, limit int) ([]model.CrawlTarget, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.urls == nil {
@@ -71,29 +72,29 @@ func (f *lightFrontier) Targets(_ context.Context, _ int64, _, after string, lim
 	if i < len(f.urls) && f.urls[i] == after {
 		i++
 	}
-	var out []Target
+	var out []model.CrawlTarget
 	for ; i < len(f.urls) && len(out) < limit; i++ {
-		out = append(out, Target{URL: f.urls[i], Lastmod: f.lastmod[f.urls[i]]})
+		out = append(out, model.CrawlTarget{URL: f.urls[i], Lastmod: f.lastmod[f.urls[i]]})
 	}
 	return out, nil
 }
 
-func (f *lightFrontier) Commit(_ context.Context, _ string, cs []Commit) ([]Outcome, error) {
-	outs := make([]Outcome, len(cs))
+func (f *lightFrontier) CommitCrawls(_ context.Context, _ string, cs []model.CrawlCommit) ([]model.CrawlOutcome, error) {
+	outs := make([]model.CrawlOutcome, len(cs))
 	for i, c := range cs {
 		if c.Model != nil {
 			f.stored.Add(1)
 		}
-		outs[i] = OutcomeNew
+		outs[i] = model.CrawlNew
 	}
 	return outs, nil
 }
 
-func (f *lightFrontier) SavePartial(context.Context, int64, string, string, Partial) error {
+func (f *lightFrontier) SaveCrawlPartial(context.Context, int64, string, string, model.CrawlPartial) error {
 	return nil
 }
 
-func (f *lightFrontier) Fail(context.Context, int64, string, string, string, string, time.Time) error {
+func (f *lightFrontier) FailCrawl(context.Context, int64, string, string, string, string, time.Time) error {
 	return nil
 }
 

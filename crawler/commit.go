@@ -3,6 +3,8 @@ package crawler
 import (
 	"context"
 	"fmt"
+
+	"github.com/innokyla/innokyla/model"
 )
 
 // maxGroup is the most commits written in one transaction.
@@ -17,31 +19,31 @@ const maxGroup = 64
 // in flight are fetched again; yet a crawl with --parallel 8 writes one
 // transaction per several models, not one per model.
 type committer struct {
-	front Frontier
+	front model.Frontier
 	site  string
 	in    chan *pendingCommit
 	done  chan struct{}
 }
 
 type pendingCommit struct {
-	c     Commit
+	c     model.CrawlCommit
 	reply chan commitReply
 }
 
 type commitReply struct {
-	out Outcome
+	out model.CrawlOutcome
 	err error
 }
 
 // startCommitter starts the goroutine writing commits; stop ends it.
-func startCommitter(ctx context.Context, front Frontier, site string) *committer {
+func startCommitter(ctx context.Context, front model.Frontier, site string) *committer {
 	w := &committer{front: front, site: site, in: make(chan *pendingCommit, maxGroup), done: make(chan struct{})}
 	go w.loop(context.WithoutCancel(ctx))
 	return w
 }
 
 // commit writes c and returns its outcome once it is written.
-func (w *committer) commit(c Commit) (Outcome, error) {
+func (w *committer) commit(c model.CrawlCommit) (model.CrawlOutcome, error) {
 	p := &pendingCommit{c: c, reply: make(chan commitReply, 1)}
 	w.in <- p
 	r := <-p.reply
@@ -57,7 +59,7 @@ func (w *committer) stop() {
 func (w *committer) loop(ctx context.Context) {
 	defer close(w.done)
 	group := make([]*pendingCommit, 0, maxGroup)
-	cs := make([]Commit, 0, maxGroup)
+	cs := make([]model.CrawlCommit, 0, maxGroup)
 	for p := range w.in {
 		group = append(group[:0], p)
 	gather:
@@ -76,7 +78,7 @@ func (w *committer) loop(ctx context.Context) {
 		for _, q := range group {
 			cs = append(cs, q.c)
 		}
-		outs, err := w.front.Commit(ctx, w.site, cs)
+		outs, err := w.front.CommitCrawls(ctx, w.site, cs)
 		if err == nil && len(outs) != len(cs) {
 			err = fmt.Errorf("frontier returned %d outcomes for %d commits", len(outs), len(cs))
 		}

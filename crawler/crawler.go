@@ -16,6 +16,8 @@ import (
 
 	"github.com/gocolly/colly/v2"
 	"github.com/temoto/robotstxt"
+
+	"github.com/innokyla/innokyla/model"
 )
 
 // DefaultUserAgent names the tool and where to read about it.
@@ -121,10 +123,10 @@ func (s *Summary) FailedTotal() int {
 	return n
 }
 
-// Crawler crawls one site into a Frontier.
+// Crawler crawls one site into a model.Frontier.
 type Crawler struct {
 	opts     Options
-	front    Frontier
+	front    model.Frontier
 	site     *url.URL
 	name     string
 	regions  map[string]bool
@@ -144,7 +146,7 @@ type Crawler struct {
 }
 
 // New checks opts and builds a crawler.
-func New(opts Options, front Frontier) (*Crawler, error) {
+func New(opts Options, front model.Frontier) (*Crawler, error) {
 	if opts.Site == "" && len(opts.URLs) > 0 {
 		u, err := url.Parse(opts.URLs[0])
 		if err != nil || u.Host == "" {
@@ -244,7 +246,7 @@ func (c *Crawler) key() string {
 // summary is returned also with an error.
 func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	start := c.opts.Now()
-	run, err := c.front.BeginRun(ctx, c.key(), start)
+	run, err := c.front.BeginCrawl(ctx, c.key(), start)
 	if err != nil {
 		return nil, fmt.Errorf("crawl %s: %w", c.site, err)
 	}
@@ -264,7 +266,7 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 		return &c.sum, fmt.Errorf("crawl %s: %w", c.site, ctx.Err())
 	}
 	sumJSON, _ := json.Marshal(&c.sum)
-	if err := c.front.EndRun(context.WithoutCancel(ctx), run.ID, c.opts.Now(), string(sumJSON)); err != nil {
+	if err := c.front.EndCrawl(context.WithoutCancel(ctx), run.ID, c.opts.Now(), string(sumJSON)); err != nil {
 		return &c.sum, fmt.Errorf("crawl %s: %w", c.site, err)
 	}
 	if c.sum.Targets > 0 && c.sum.FailedTotal() == c.sum.Targets {
@@ -273,7 +275,7 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	return &c.sum, nil
 }
 
-func (c *Crawler) crawl(ctx context.Context, run Run) error {
+func (c *Crawler) crawl(ctx context.Context, run model.CrawlRun) error {
 	if !run.Discovered {
 		if err := c.discover(ctx, run.ID); err != nil {
 			return fmt.Errorf("crawl %s: %w", c.site, err)
@@ -281,11 +283,11 @@ func (c *Crawler) crawl(ctx context.Context, run Run) error {
 		if ctx.Err() != nil {
 			return nil
 		}
-		if err := c.front.MarkDiscovered(ctx, run.ID); err != nil {
+		if err := c.front.MarkCrawlDiscovered(ctx, run.ID); err != nil {
 			return fmt.Errorf("crawl %s: %w", c.site, err)
 		}
 	}
-	n, err := c.front.CountTargets(ctx, run.ID, c.name)
+	n, err := c.front.CountCrawlTargets(ctx, run.ID, c.name)
 	if err != nil {
 		return fmt.Errorf("crawl %s: %w", c.site, err)
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/innokyla/innokyla/model"
 )
 
 // Limits of discovery, against sites that never end.
@@ -52,16 +54,16 @@ const maxSitemapSize = 50 << 20
 // keeps the first non-empty lastmod of a page found twice.
 type found struct {
 	ctx   context.Context
-	front Frontier
+	front model.Frontier
 	run   int64
 	site  string
-	buf   []Target
+	buf   []model.CrawlTarget
 	n     int // pages added, with repeats
 	err   error
 }
 
 func (f *found) add(u *url.URL, lastmod string) {
-	f.buf = append(f.buf, Target{URL: targetURL(u), Lastmod: lastmod})
+	f.buf = append(f.buf, model.CrawlTarget{URL: targetURL(u), Lastmod: lastmod})
 	f.n++
 	if len(f.buf) >= discoverBatch {
 		f.flush()
@@ -70,7 +72,7 @@ func (f *found) add(u *url.URL, lastmod string) {
 
 func (f *found) flush() error {
 	if len(f.buf) > 0 && f.err == nil {
-		f.err = f.front.AddTargets(f.ctx, f.run, f.site, f.buf)
+		f.err = f.front.AddCrawlTargets(f.ctx, f.run, f.site, f.buf)
 	}
 	f.buf = f.buf[:0]
 	return f.err

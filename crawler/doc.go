@@ -12,9 +12,9 @@
 // directory is crawled through the same code by a RoundTripper serving it
 // under file:/// URLs.
 //
-// The crawler keeps its frontier and page validators in a Frontier and
-// writes models only through it, so it needs no store: the caller (the CLI)
-// passes one backed by the corpus database. Discovery hands the pages it
+// The crawler keeps its frontier and page validators in a model.Frontier
+// and writes models only through it, so it needs no store: the caller (the
+// CLI) passes the corpus store, which implements it with model's types. Discovery hands the pages it
 // finds to the frontier in batches and the workers read the targets back
 // page by page, so a crawl's memory does not grow with the site. The
 // workers' commits are written by one goroutine, those that arrive

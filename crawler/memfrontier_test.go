@@ -9,14 +9,14 @@ import (
 	"github.com/innokyla/innokyla/model"
 )
 
-// memFrontier is an in-memory Frontier for the package tests; the SQLite
+// memFrontier is an in-memory model.Frontier for the package tests; the SQLite
 // one (store.Frontier) is tested in its package and through the CLI.
 type memFrontier struct {
 	mu      sync.Mutex
 	runs    []memRun
 	targets map[string]*memTarget
 	models  map[string][]*model.Model // id -> versions
-	puts    map[string]int            // id -> Commit calls with a model
+	puts    map[string]int            // id -> CommitCrawls calls with a model
 	fails   map[string]string         // target -> kind of the last failure
 }
 
@@ -27,11 +27,11 @@ type memRun struct {
 }
 
 type memTarget struct {
-	Target
+	model.CrawlTarget
 	site        string
 	seenRun     int64
 	partialRun  int64
-	partialPage *Partial
+	partialPage *model.CrawlPartial
 }
 
 func newMemFrontier() *memFrontier {
@@ -39,39 +39,39 @@ func newMemFrontier() *memFrontier {
 		puts: map[string]int{}, fails: map[string]string{}}
 }
 
-func (f *memFrontier) BeginRun(_ context.Context, key string, _ time.Time) (Run, error) {
+func (f *memFrontier) BeginCrawl(_ context.Context, key string, _ time.Time) (model.CrawlRun, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for i := len(f.runs) - 1; i >= 0; i-- {
 		if f.runs[i].key == key && !f.runs[i].finished {
-			return Run{ID: int64(i + 1), Resumed: true, Discovered: f.runs[i].discovered}, nil
+			return model.CrawlRun{ID: int64(i + 1), Resumed: true, Discovered: f.runs[i].discovered}, nil
 		}
 	}
 	f.runs = append(f.runs, memRun{key: key})
-	return Run{ID: int64(len(f.runs))}, nil
+	return model.CrawlRun{ID: int64(len(f.runs))}, nil
 }
 
-func (f *memFrontier) EndRun(_ context.Context, run int64, _ time.Time, _ string) error {
+func (f *memFrontier) EndCrawl(_ context.Context, run int64, _ time.Time, _ string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.runs[run-1].finished = true
 	return nil
 }
 
-func (f *memFrontier) MarkDiscovered(_ context.Context, run int64) error {
+func (f *memFrontier) MarkCrawlDiscovered(_ context.Context, run int64) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.runs[run-1].discovered = true
 	return nil
 }
 
-func (f *memFrontier) AddTargets(_ context.Context, run int64, site string, ts []Target) error {
+func (f *memFrontier) AddCrawlTargets(_ context.Context, run int64, site string, ts []model.CrawlTarget) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, t := range ts {
 		mt, ok := f.targets[t.URL]
 		if !ok {
-			mt = &memTarget{Target: Target{URL: t.URL}, site: site}
+			mt = &memTarget{CrawlTarget: model.CrawlTarget{URL: t.URL}, site: site}
 			f.targets[t.URL] = mt
 		}
 		if mt.seenRun != run || mt.Lastmod == "" {
@@ -82,7 +82,7 @@ func (f *memFrontier) AddTargets(_ context.Context, run int64, site string, ts [
 	return nil
 }
 
-func (f *memFrontier) CountTargets(_ context.Context, run int64, site string) (int, error) {
+func (f *memFrontier) CountCrawlTargets(_ context.Context, run int64, site string) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	n := 0
@@ -94,15 +94,15 @@ func (f *memFrontier) CountTargets(_ context.Context, run int64, site string) (i
 	return n, nil
 }
 
-func (f *memFrontier) Targets(_ context.Context, run int64, site, after string, limit int) ([]Target, error) {
+func (f *memFrontier) CrawlTargets(_ context.Context, run int64, site, after string, limit int) ([]model.CrawlTarget, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	var out []Target
+	var out []model.CrawlTarget
 	for _, mt := range f.targets {
 		if mt.site != site || mt.seenRun != run || mt.URL <= after {
 			continue
 		}
-		t := mt.Target
+		t := mt.CrawlTarget
 		t.Partial = nil
 		if mt.partialRun == run {
 			t.Partial = mt.partialPage
@@ -116,7 +116,7 @@ func (f *memFrontier) Targets(_ context.Context, run int64, site, after string, 
 	return out, nil
 }
 
-func (f *memFrontier) SavePartial(_ context.Context, run int64, _, target string, p Partial) error {
+func (f *memFrontier) SaveCrawlPartial(_ context.Context, run int64, _, target string, p model.CrawlPartial) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	mt := f.targets[target]
@@ -124,33 +124,33 @@ func (f *memFrontier) SavePartial(_ context.Context, run int64, _, target string
 	return nil
 }
 
-func (f *memFrontier) Commit(_ context.Context, _ string, cs []Commit) ([]Outcome, error) {
+func (f *memFrontier) CommitCrawls(_ context.Context, _ string, cs []model.CrawlCommit) ([]model.CrawlOutcome, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	outs := make([]Outcome, len(cs))
+	outs := make([]model.CrawlOutcome, len(cs))
 	for i, c := range cs {
 		outs[i] = f.commit(c)
 	}
 	return outs, nil
 }
 
-func (f *memFrontier) commit(c Commit) Outcome {
+func (f *memFrontier) commit(c model.CrawlCommit) model.CrawlOutcome {
 	mt := f.targets[c.Target]
-	out := OutcomeNone
+	out := model.CrawlNone
 	if c.Model != nil {
 		f.puts[c.Model.ID]++
 		vs := f.models[c.Model.ID]
 		h := c.Model.Hash()
 		switch {
 		case len(vs) == 0:
-			out = OutcomeNew
+			out = model.CrawlNew
 		case vs[len(vs)-1].Hash() == h:
-			out = OutcomeUnchanged
+			out = model.CrawlUnchanged
 		default:
-			out = OutcomeChanged
+			out = model.CrawlChanged
 		}
 		mt.Sections = c.Model.FilledSections()
-		if out != OutcomeUnchanged {
+		if out != model.CrawlUnchanged {
 			m := *c.Model
 			m.Version = len(vs) + 1
 			f.models[c.Model.ID] = append(vs, &m)
@@ -167,7 +167,7 @@ func (f *memFrontier) commit(c Commit) Outcome {
 	return out
 }
 
-func (f *memFrontier) Fail(_ context.Context, run int64, _, target, kind, msg string, _ time.Time) error {
+func (f *memFrontier) FailCrawl(_ context.Context, run int64, _, target, kind, msg string, _ time.Time) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.fails[target] = kind

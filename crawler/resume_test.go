@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/innokyla/innokyla/internal/sitegen"
+	"github.com/innokyla/innokyla/model"
 )
 
 // countingServer serves a directory and counts GETs per path, also the
@@ -69,8 +70,8 @@ type cancellingFrontier struct {
 	cancel  context.CancelFunc
 }
 
-func (f *cancellingFrontier) Commit(ctx context.Context, site string, cs []Commit) ([]Outcome, error) {
-	outs, err := f.memFrontier.Commit(ctx, site, cs)
+func (f *cancellingFrontier) CommitCrawls(ctx context.Context, site string, cs []model.CrawlCommit) ([]model.CrawlOutcome, error) {
+	outs, err := f.memFrontier.CommitCrawls(ctx, site, cs)
 	f.mu.Lock()
 	if f.commits < f.after && f.commits+len(cs) >= f.after {
 		f.cancel()

@@ -24,9 +24,9 @@ const targetPage = 512
 // process crawls the run's targets with Parallel workers, reading them
 // from the frontier page by page. After ctx is cancelled no new target
 // starts.
-func (c *Crawler) process(ctx context.Context, run Run) error {
+func (c *Crawler) process(ctx context.Context, run model.CrawlRun) error {
 	c.commits = startCommitter(ctx, c.front, c.name)
-	work := make(chan *Target)
+	work := make(chan *model.CrawlTarget)
 	errc := make(chan error, c.opts.Parallel)
 	var wg sync.WaitGroup
 	for range c.opts.Parallel {
@@ -45,7 +45,7 @@ func (c *Crawler) process(ctx context.Context, run Run) error {
 	after := ""
 feed:
 	for ctx.Err() == nil {
-		ts, ferr := c.front.Targets(ctx, run.ID, c.name, after, targetPage)
+		ts, ferr := c.front.CrawlTargets(ctx, run.ID, c.name, after, targetPage)
 		if ferr != nil {
 			if ctx.Err() == nil {
 				err = fmt.Errorf("crawl %s: %w", c.site, ferr)
@@ -78,7 +78,7 @@ feed:
 
 // target crawls one model. Errors of the site are recorded as failures;
 // only an error of the frontier (the store) is returned.
-func (c *Crawler) target(ctx context.Context, run Run, t *Target) error {
+func (c *Crawler) target(ctx context.Context, run model.CrawlRun, t *model.CrawlTarget) error {
 	if t.DoneRun == run.ID {
 		c.count(func(s *Summary) { s.Done++ })
 		return nil
@@ -97,10 +97,10 @@ func (c *Crawler) target(ctx context.Context, run Run, t *Target) error {
 		}
 		if t.Lastmod == t.StoredLastmod {
 			// Found unchanged without a request: not counted against Max.
-			return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
+			return c.commit(ctx, model.CrawlCommit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
 				ModelID: t.ModelID, Region: t.Region, Modified: t.Modified,
 				MainETag: t.MainETag, MainLastModified: t.MainLastModified,
-				PathETag: t.PathETag, PathLastModified: t.PathLastModified}, OutcomeUnchanged)
+				PathETag: t.PathETag, PathLastModified: t.PathLastModified}, model.CrawlUnchanged)
 		}
 	}
 	if !c.reserve() {
@@ -124,14 +124,14 @@ func (c *Crawler) target(ctx context.Context, run Run, t *Target) error {
 		if pg.Status == http.StatusNotModified {
 			return c.notModified(ctx, run, t)
 		}
-		main = &Partial{URL: pg.URL, ContentType: pg.ContentType, ETag: pg.ETag, LastModified: pg.LastModified, Body: pg.Body}
+		main = &model.CrawlPartial{URL: pg.URL, ContentType: pg.ContentType, ETag: pg.ETag, LastModified: pg.LastModified, Body: pg.Body}
 	}
 	return c.withMain(ctx, run, t, main)
 }
 
 // notModified handles a 304 for the main page: the filters decide from
 // what was read before, then the path page decides.
-func (c *Crawler) notModified(ctx context.Context, run Run, t *Target) error {
+func (c *Crawler) notModified(ctx context.Context, run model.CrawlRun, t *model.CrawlTarget) error {
 	if !c.anyRegion(strings.Split(t.Region, "\n")) || c.opts.Since != "" && t.Modified != "" && t.Modified < c.opts.Since {
 		c.release()
 		c.count(func(s *Summary) { s.Skipped++ })
@@ -144,10 +144,10 @@ func (c *Crawler) notModified(ctx context.Context, run Run, t *Target) error {
 	case err == nil && pg.Status == http.StatusNotModified,
 		errors.As(err, &fe) && fe.Status == http.StatusNotFound && t.PathETag == "" && t.PathLastModified == "":
 		c.release() // unchanged: not counted against Max
-		return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
+		return c.commit(ctx, model.CrawlCommit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
 			ModelID: t.ModelID, Region: t.Region, Modified: t.Modified,
 			MainETag: t.MainETag, MainLastModified: t.MainLastModified,
-			PathETag: t.PathETag, PathLastModified: t.PathLastModified}, OutcomeUnchanged)
+			PathETag: t.PathETag, PathLastModified: t.PathLastModified}, model.CrawlUnchanged)
 	case err != nil:
 		c.release()
 		return c.fail(ctx, run, t.URL, err)
@@ -158,7 +158,7 @@ func (c *Crawler) notModified(ctx context.Context, run Run, t *Target) error {
 		c.release()
 		return c.fail(ctx, run, t.URL, err)
 	}
-	main := &Partial{URL: mp.URL, ContentType: mp.ContentType, ETag: mp.ETag, LastModified: mp.LastModified, Body: mp.Body}
+	main := &model.CrawlPartial{URL: mp.URL, ContentType: mp.ContentType, ETag: mp.ETag, LastModified: mp.LastModified, Body: mp.Body}
 	m, _, err := c.readMain(main)
 	if err != nil {
 		c.release()
@@ -168,7 +168,7 @@ func (c *Crawler) notModified(ctx context.Context, run Run, t *Target) error {
 }
 
 // readMain parses and reads a main page.
-func (c *Crawler) readMain(main *Partial) (*model.Model, *goquery.Document, error) {
+func (c *Crawler) readMain(main *model.CrawlPartial) (*model.Model, *goquery.Document, error) {
 	mp := &page{URL: main.URL, ContentType: main.ContentType, Body: main.Body}
 	doc, err := mp.document()
 	if err != nil {
@@ -187,7 +187,7 @@ func (c *Crawler) readMain(main *Partial) (*model.Model, *goquery.Document, erro
 
 // withMain reads the main page, applies the filters, keeps the page and
 // fetches the kehittämisen polku page.
-func (c *Crawler) withMain(ctx context.Context, run Run, t *Target, main *Partial) error {
+func (c *Crawler) withMain(ctx context.Context, run model.CrawlRun, t *model.CrawlTarget, main *model.CrawlPartial) error {
 	m, doc, err := c.readMain(main)
 	if err != nil {
 		c.release()
@@ -196,8 +196,8 @@ func (c *Crawler) withMain(ctx context.Context, run Run, t *Target, main *Partia
 	if !c.wanted(m) {
 		c.release()
 		c.count(func(s *Summary) { s.Skipped++ })
-		return c.commit(ctx, Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod,
-			ModelID: m.ID, Region: strings.Join(m.Regions, "\n"), Modified: modifiedOf(m)}, OutcomeNone)
+		return c.commit(ctx, model.CrawlCommit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod,
+			ModelID: m.ID, Region: strings.Join(m.Regions, "\n"), Modified: modifiedOf(m)}, model.CrawlNone)
 	}
 	if ctx.Err() != nil {
 		return c.keep(ctx, run, t, main)
@@ -223,12 +223,12 @@ func (c *Crawler) withMain(ctx context.Context, run Run, t *Target, main *Partia
 // committed, so the resumed run does not fetch it again. A running crawl
 // does not write pages it is about to commit: after a kill -9 only the
 // pages in flight are fetched again.
-func (c *Crawler) keep(ctx context.Context, run Run, t *Target, main *Partial) error {
+func (c *Crawler) keep(ctx context.Context, run model.CrawlRun, t *model.CrawlTarget, main *model.CrawlPartial) error {
 	c.release()
 	if t.Partial != nil {
 		return nil // kept by an earlier run
 	}
-	if err := c.front.SavePartial(context.WithoutCancel(ctx), run.ID, c.name, t.URL, *main); err != nil {
+	if err := c.front.SaveCrawlPartial(context.WithoutCancel(ctx), run.ID, c.name, t.URL, *main); err != nil {
 		return fmt.Errorf("crawl %s: %w", t.URL, err)
 	}
 	return nil
@@ -236,7 +236,7 @@ func (c *Crawler) keep(ctx context.Context, run Run, t *Target, main *Partial) e
 
 // finish adds the kehittämisen polku page (when there is one) to the model
 // read from the main page and commits it.
-func (c *Crawler) finish(ctx context.Context, run Run, t *Target, m *model.Model, main *Partial, path *page) error {
+func (c *Crawler) finish(ctx context.Context, run model.CrawlRun, t *model.CrawlTarget, m *model.Model, main *model.CrawlPartial, path *page) error {
 	if path != nil {
 		pathDoc, err := path.document()
 		if err != nil {
@@ -246,24 +246,24 @@ func (c *Crawler) finish(ctx context.Context, run Run, t *Target, m *model.Model
 		addPath(m, pathDoc)
 	}
 	m.FetchedAt = c.opts.Now().UTC().Truncate(time.Second)
-	cm := Commit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Model: m, Stored: true,
+	cm := model.CrawlCommit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Model: m, Stored: true,
 		ModelID: m.ID, Region: strings.Join(m.Regions, "\n"), Modified: modifiedOf(m),
 		MainETag: main.ETag, MainLastModified: main.LastModified}
 	if path != nil {
 		cm.PathETag, cm.PathLastModified = path.ETag, path.LastModified
 	}
-	return c.commitModel(ctx, cm, OutcomeNone, t.Sections)
+	return c.commitModel(ctx, cm, model.CrawlNone, t.Sections)
 }
 
 // commit writes through the frontier and counts the outcome; counted is
 // the outcome to count when no model is given.
-func (c *Crawler) commit(ctx context.Context, cm Commit, counted Outcome) error {
+func (c *Crawler) commit(ctx context.Context, cm model.CrawlCommit, counted model.CrawlOutcome) error {
 	return c.commitModel(ctx, cm, counted, 0)
 }
 
 // commitModel is commit for a model whose stored version had before
 // sections with text (0: unknown).
-func (c *Crawler) commitModel(ctx context.Context, cm Commit, counted Outcome, before int) error {
+func (c *Crawler) commitModel(ctx context.Context, cm model.CrawlCommit, counted model.CrawlOutcome, before int) error {
 	cm.Now = c.opts.Now()
 	out, err := c.commits.commit(cm)
 	if err != nil {
@@ -274,9 +274,9 @@ func (c *Crawler) commitModel(ctx context.Context, cm Commit, counted Outcome, b
 	}
 	c.count(func(s *Summary) {
 		switch out {
-		case OutcomeNew:
+		case model.CrawlNew:
 			s.New++
-		case OutcomeChanged:
+		case model.CrawlChanged:
 			s.Changed++
 			if after := cm.Model.FilledSections(); shrunk(before, after) {
 				s.Shrunk++
@@ -284,7 +284,7 @@ func (c *Crawler) commitModel(ctx context.Context, cm Commit, counted Outcome, b
 					s.ShrunkModels = append(s.ShrunkModels, Shrink{URL: cm.Target, Before: before, After: after})
 				}
 			}
-		case OutcomeUnchanged:
+		case model.CrawlUnchanged:
 			s.Unchanged++
 		}
 	})
@@ -298,7 +298,7 @@ func shrunk(before, after int) bool {
 }
 
 // fail records a failed target; the next run tries it again.
-func (c *Crawler) fail(ctx context.Context, run Run, target string, err error) error {
+func (c *Crawler) fail(ctx context.Context, run model.CrawlRun, target string, err error) error {
 	var fe *FetchError
 	if errors.As(err, &fe) && fe.Kind == KindCanceled {
 		return nil // stopped, not failed: the resumed run fetches it
@@ -307,7 +307,7 @@ func (c *Crawler) fail(ctx context.Context, run Run, target string, err error) e
 	if kind == KindRobots {
 		return nil
 	}
-	if ferr := c.front.Fail(context.WithoutCancel(ctx), run.ID, c.name, target, kind, err.Error(), c.opts.Now()); ferr != nil {
+	if ferr := c.front.FailCrawl(context.WithoutCancel(ctx), run.ID, c.name, target, kind, err.Error(), c.opts.Now()); ferr != nil {
 		return fmt.Errorf("crawl %s: %w", target, ferr)
 	}
 	return nil

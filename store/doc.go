@@ -4,5 +4,7 @@
 // Writes are transactions: a crash or Ctrl-C leaves the last committed state.
 // Put never overwrites: a changed model gets a new version and the earlier
 // one stays readable through Versions. Get and Each return the latest
-// version of each model with the newest coding of that version.
+// version of each model with the newest coding of that version. Store is
+// also the crawler's frontier (model.Frontier): runs, targets, validators
+// and pages kept between runs live in the same file as the models.
 package store

@@ -12,49 +12,10 @@ import (
 
 // The crawl frontier: runs, the model pages a run found (targets) with
 // what the crawler learnt about them, and a fetched main page kept until
-// its model is stored. The crawler package defines the interface it needs;
-// the CLI adapts these methods to it.
+// its model is stored. Store implements model.Frontier, which the crawler
+// uses, with model's own types.
 
-// CrawlRun is one crawl run.
-type CrawlRun struct {
-	ID         int64
-	Resumed    bool
-	Discovered bool
-}
-
-// CrawlTarget is a model's main page and what earlier runs learnt of it.
-type CrawlTarget struct {
-	URL, Lastmod                             string
-	ModelID, Region, Modified, StoredLastmod string
-	ReadLastmod                              string
-	DoneRun                                  int64
-	Sections                                 int // non-empty sections of the model last stored
-	MainETag, MainLastModified               string
-	PathETag, PathLastModified               string
-	Partial                                  *CrawlPartial
-}
-
-// CrawlPartial is a fetched main page whose model is not stored yet.
-type CrawlPartial struct {
-	URL, ContentType, ETag, LastModified string
-	Body                                 []byte
-}
-
-// CrawlCommit is the result of crawling one target (fields as in
-// crawler.Commit, so one converts to the other).
-type CrawlCommit struct {
-	Run     int64
-	Target  string
-	Lastmod string
-	Model   *model.Model
-	Stored  bool
-
-	ModelID, Region, Modified string
-
-	MainETag, MainLastModified string
-	PathETag, PathLastModified string
-	Now                        time.Time
-}
+var _ model.Frontier = (*Store)(nil)
 
 // CrawlFailure is a target whose last attempt failed.
 type CrawlFailure struct {
@@ -64,8 +25,8 @@ type CrawlFailure struct {
 }
 
 // BeginCrawl resumes the latest unfinished run with key, or starts one.
-func (s *Store) BeginCrawl(ctx context.Context, key string, now time.Time) (CrawlRun, error) {
-	var r CrawlRun
+func (s *Store) BeginCrawl(ctx context.Context, key string, now time.Time) (model.CrawlRun, error) {
+	var r model.CrawlRun
 	var finished string
 	var discovered int
 	err := s.db.QueryRowContext(ctx,
@@ -109,7 +70,7 @@ func (s *Store) MarkCrawlDiscovered(ctx context.Context, run int64) error {
 // AddCrawlTargets records the model pages a run found, in one
 // transaction. Discovery adds them in batches; a page added again in the
 // same run keeps its first non-empty lastmod.
-func (s *Store) AddCrawlTargets(ctx context.Context, run int64, site string, ts []CrawlTarget) error {
+func (s *Store) AddCrawlTargets(ctx context.Context, run int64, site string, ts []model.CrawlTarget) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("add crawl targets: %w", err)
@@ -148,7 +109,7 @@ func (s *Store) CountCrawlTargets(ctx context.Context, run int64, site string) (
 // CrawlTargets returns at most limit of the targets the run found whose
 // URL sorts after the given one, ordered by URL; a kept main page only
 // when it was fetched by this run. A crawl reads them page by page.
-func (s *Store) CrawlTargets(ctx context.Context, run int64, site, after string, limit int) ([]CrawlTarget, error) {
+func (s *Store) CrawlTargets(ctx context.Context, run int64, site, after string, limit int) ([]model.CrawlTarget, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT url, lastmod, model_id, region, modified, stored_lastmod, read_lastmod, done_run, sections,
 		main_etag, main_last_modified, path_etag, path_last_modified,
 		partial_run, partial_url, partial_type, partial_etag, partial_last_modified, partial_body
@@ -157,10 +118,10 @@ func (s *Store) CrawlTargets(ctx context.Context, run int64, site, after string,
 		return nil, fmt.Errorf("crawl targets: %w", err)
 	}
 	defer rows.Close()
-	var out []CrawlTarget
+	var out []model.CrawlTarget
 	for rows.Next() {
-		var t CrawlTarget
-		var p CrawlPartial
+		var t model.CrawlTarget
+		var p model.CrawlPartial
 		var prun int64
 		if err := rows.Scan(&t.URL, &t.Lastmod, &t.ModelID, &t.Region, &t.Modified, &t.StoredLastmod, &t.ReadLastmod, &t.DoneRun, &t.Sections,
 			&t.MainETag, &t.MainLastModified, &t.PathETag, &t.PathLastModified,
@@ -179,7 +140,7 @@ func (s *Store) CrawlTargets(ctx context.Context, run int64, site, after string,
 }
 
 // SaveCrawlPartial keeps a fetched main page until its model is committed.
-func (s *Store) SaveCrawlPartial(ctx context.Context, run int64, site, target string, p CrawlPartial) error {
+func (s *Store) SaveCrawlPartial(ctx context.Context, run int64, site, target string, p model.CrawlPartial) error {
 	if _, err := s.db.ExecContext(ctx, `UPDATE crawl_targets SET partial_run = ?, partial_url = ?, partial_type = ?,
 		partial_etag = ?, partial_last_modified = ?, partial_body = ? WHERE site = ? AND url = ?`,
 		run, p.URL, p.ContentType, p.ETag, p.LastModified, p.Body, site, target); err != nil {
@@ -190,25 +151,19 @@ func (s *Store) SaveCrawlPartial(ctx context.Context, run int64, site, target st
 
 // CommitCrawl stores c.Model (when not nil) and marks the target done in
 // the run, in one transaction: a crawl killed at any point has either done
-// both or neither. It returns what Put would.
-func (s *Store) CommitCrawl(ctx context.Context, site string, c CrawlCommit) (res PutResult, stored bool, err error) {
-	out, err := s.CommitCrawls(ctx, site, []CrawlCommit{c})
+// both or neither.
+func (s *Store) CommitCrawl(ctx context.Context, site string, c model.CrawlCommit) (model.CrawlOutcome, error) {
+	out, err := s.CommitCrawls(ctx, site, []model.CrawlCommit{c})
 	if err != nil {
-		return Unchanged, false, err
+		return model.CrawlNone, err
 	}
-	return out[0].Result, out[0].Stored, nil
-}
-
-// CrawlOutcome is what CommitCrawls did with one commit.
-type CrawlOutcome struct {
-	Result PutResult
-	Stored bool // a model was given and stored (or found unchanged)
+	return out[0], nil
 }
 
 // CommitCrawls does what CommitCrawl does for many commits in one
 // transaction with prepared statements: the crawler writes the commits of
 // its parallel workers together (group commit).
-func (s *Store) CommitCrawls(ctx context.Context, site string, cs []CrawlCommit) ([]CrawlOutcome, error) {
+func (s *Store) CommitCrawls(ctx context.Context, site string, cs []model.CrawlCommit) ([]model.CrawlOutcome, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("commit crawl: %w", err)
@@ -233,17 +188,18 @@ func (s *Store) CommitCrawls(ctx context.Context, site string, cs []CrawlCommit)
 		return nil, fmt.Errorf("commit crawl: %w", err)
 	}
 	defer stored.Close()
-	out := make([]CrawlOutcome, len(cs))
+	out := make([]model.CrawlOutcome, len(cs))
 	for i, c := range cs {
 		if c.Model != nil {
 			if c.Model.ID == "" {
 				return nil, fmt.Errorf("commit %s: model has no id", c.Target)
 			}
 			c.Model.ContentSHA256 = c.Model.Hash()
-			if out[i].Result, err = p.put(ctx, tx, c.Model); err != nil {
+			res, err := p.put(ctx, tx, c.Model)
+			if err != nil {
 				return nil, fmt.Errorf("commit %s: %w", c.Target, err)
 			}
-			out[i].Stored = true
+			out[i] = crawlOutcomes[res]
 		}
 		args := []any{c.ModelID, c.Region, c.Modified, c.Lastmod, c.Run}
 		stmt := done
@@ -265,6 +221,9 @@ func (s *Store) CommitCrawls(ctx context.Context, site string, cs []CrawlCommit)
 	}
 	return out, nil
 }
+
+// crawlOutcomes are the outcomes of a commit with a model, by what Put did.
+var crawlOutcomes = [...]model.CrawlOutcome{Unchanged: model.CrawlUnchanged, New: model.CrawlNew, Changed: model.CrawlChanged}
 
 // FailCrawl records a failure of the target in the run.
 func (s *Store) FailCrawl(ctx context.Context, run int64, site, target, kind, msg string, now time.Time) error {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/innokyla/innokyla/model"
 )
 
 func TestCrawlRunResumes(t *testing.T) {
@@ -39,7 +41,7 @@ func TestCrawlRunResumes(t *testing.T) {
 const testSite = "https://innokyla.example/"
 
 // beginTestCrawl opens a fresh store and begins a crawl run in it.
-func beginTestCrawl(t *testing.T) (*Store, CrawlRun) {
+func beginTestCrawl(t *testing.T) (*Store, model.CrawlRun) {
 	t.Helper()
 	s := openTemp(t)
 	run, err := s.BeginCrawl(context.Background(), "k", time.Now())
@@ -54,11 +56,11 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 	s, run := beginTestCrawl(t)
 	site := testSite
 	u := site + "fi/toimintamalli/a"
-	if err := s.AddCrawlTargets(ctx, run.ID, site, []CrawlTarget{{URL: u, Lastmod: "2024-01-01"}, {URL: site + "fi/toimintamalli/b"}}); err != nil {
+	if err := s.AddCrawlTargets(ctx, run.ID, site, []model.CrawlTarget{{URL: u, Lastmod: "2024-01-01"}, {URL: site + "fi/toimintamalli/b"}}); err != nil {
 		t.Fatal(err)
 	}
 	body := []byte("<html>main page</html>")
-	if err := s.SaveCrawlPartial(ctx, run.ID, site, u, CrawlPartial{URL: u, ContentType: "text/html", ETag: `"e1"`, Body: body}); err != nil {
+	if err := s.SaveCrawlPartial(ctx, run.ID, site, u, model.CrawlPartial{URL: u, ContentType: "text/html", ETag: `"e1"`, Body: body}); err != nil {
 		t.Fatal(err)
 	}
 	ts, err := s.CrawlTargets(ctx, run.ID, site, "", 100)
@@ -72,19 +74,19 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := sample("a", "Lapin hyvinvointialue", "2024-01-01")
-	c := CrawlCommit{Run: run.ID, Target: u, Lastmod: "2024-01-01", Model: m, Stored: true,
+	c := model.CrawlCommit{Run: run.ID, Target: u, Lastmod: "2024-01-01", Model: m, Stored: true,
 		ModelID: "a", Region: m.Region, Modified: "2024-01-01", MainETag: `"e1"`}
-	res, stored, err := s.CommitCrawl(ctx, site, c)
-	if err != nil || res != New || !stored {
-		t.Fatalf("commit: %v %v %v", res, stored, err)
+	res, err := s.CommitCrawl(ctx, site, c)
+	if err != nil || res != model.CrawlNew {
+		t.Fatalf("commit: %v %v", res, err)
 	}
-	if res, _, err = s.CommitCrawl(ctx, site, c); err != nil || res != Unchanged {
+	if res, err = s.CommitCrawl(ctx, site, c); err != nil || res != model.CrawlUnchanged {
 		t.Fatalf("same model again: %v %v", res, err)
 	}
 	m2 := sample("a", "Lapin hyvinvointialue", "2024-01-01")
 	m2.Title = "Uusi otsikko"
 	c.Model = m2
-	if res, _, err = s.CommitCrawl(ctx, site, c); err != nil || res != Changed {
+	if res, err = s.CommitCrawl(ctx, site, c); err != nil || res != model.CrawlChanged {
 		t.Fatalf("changed model: %v %v", res, err)
 	}
 	vs, err := s.Versions(ctx, "a")
@@ -102,10 +104,10 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 	}
 	// A filtered-out commit keeps the region but not a stored lastmod.
 	run2, _ := s.BeginCrawl(ctx, "k2", time.Now())
-	s.AddCrawlTargets(ctx, run2.ID, site, []CrawlTarget{{URL: site + "fi/toimintamalli/b", Lastmod: "2025-05-05"}})
-	if _, stored, err := s.CommitCrawl(ctx, site, CrawlCommit{Run: run2.ID, Target: site + "fi/toimintamalli/b", Lastmod: "2025-05-05",
-		ModelID: "b", Region: "Kainuun hyvinvointialue"}); err != nil || stored {
-		t.Fatalf("filtered commit: %v %v", stored, err)
+	s.AddCrawlTargets(ctx, run2.ID, site, []model.CrawlTarget{{URL: site + "fi/toimintamalli/b", Lastmod: "2025-05-05"}})
+	if res, err := s.CommitCrawl(ctx, site, model.CrawlCommit{Run: run2.ID, Target: site + "fi/toimintamalli/b", Lastmod: "2025-05-05",
+		ModelID: "b", Region: "Kainuun hyvinvointialue"}); err != nil || res != model.CrawlNone {
+		t.Fatalf("filtered commit: %v %v", res, err)
 	}
 	ts, _ = s.CrawlTargets(ctx, run2.ID, site, "", 100)
 	if len(ts) != 1 || ts[0].StoredLastmod != "" || ts[0].ReadLastmod != "2025-05-05" || ts[0].Region != "Kainuun hyvinvointialue" {
@@ -123,11 +125,11 @@ func TestCrawlTargetsPaged(t *testing.T) {
 	s, run := beginTestCrawl(t)
 	site := testSite
 	page := func(c string) string { return site + "fi/toimintamalli/" + c }
-	if err := s.AddCrawlTargets(ctx, run.ID, site, []CrawlTarget{{URL: page("c")}, {URL: page("a"), Lastmod: "2024-01-01"}}); err != nil {
+	if err := s.AddCrawlTargets(ctx, run.ID, site, []model.CrawlTarget{{URL: page("c")}, {URL: page("a"), Lastmod: "2024-01-01"}}); err != nil {
 		t.Fatal(err)
 	}
 	// Found again: a (first lastmod kept), c (lastmod now known), b new.
-	if err := s.AddCrawlTargets(ctx, run.ID, site, []CrawlTarget{{URL: page("a"), Lastmod: "2025-09-09"}, {URL: page("c"), Lastmod: "2024-03-03"}, {URL: page("b")}}); err != nil {
+	if err := s.AddCrawlTargets(ctx, run.ID, site, []model.CrawlTarget{{URL: page("a"), Lastmod: "2025-09-09"}, {URL: page("c"), Lastmod: "2024-03-03"}, {URL: page("b")}}); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := s.CountCrawlTargets(ctx, run.ID, site); err != nil || n != 3 {
@@ -153,7 +155,7 @@ func TestCrawlTargetsPaged(t *testing.T) {
 	}
 	// A later run takes the lastmod it finds.
 	run2, _ := s.BeginCrawl(ctx, "k2", time.Now())
-	s.AddCrawlTargets(ctx, run2.ID, site, []CrawlTarget{{URL: page("a"), Lastmod: "2026-06-06"}})
+	s.AddCrawlTargets(ctx, run2.ID, site, []model.CrawlTarget{{URL: page("a"), Lastmod: "2026-06-06"}})
 	ts, _ := s.CrawlTargets(ctx, run2.ID, site, "", 10)
 	if len(ts) != 1 || ts[0].Lastmod != "2026-06-06" {
 		t.Errorf("second run targets %+v", ts)
@@ -166,12 +168,12 @@ func TestCommitCrawlsGroup(t *testing.T) {
 	ctx := context.Background()
 	s, run := beginTestCrawl(t)
 	site := testSite
-	var ts []CrawlTarget
-	var cs []CrawlCommit
+	var ts []model.CrawlTarget
+	var cs []model.CrawlCommit
 	for _, id := range []string{"a", "b", "c"} {
 		u := site + "fi/toimintamalli/" + id
-		ts = append(ts, CrawlTarget{URL: u})
-		c := CrawlCommit{Run: run.ID, Target: u, ModelID: id, Stored: true, MainETag: `"` + id + `"`}
+		ts = append(ts, model.CrawlTarget{URL: u})
+		c := model.CrawlCommit{Run: run.ID, Target: u, ModelID: id, Stored: true, MainETag: `"` + id + `"`}
 		if id != "c" {
 			c.Model = sample(id, "Kainuun hyvinvointialue", "2024-01-01")
 		}
@@ -182,13 +184,13 @@ func TestCommitCrawlsGroup(t *testing.T) {
 	if err != nil || len(out) != 3 {
 		t.Fatalf("commit: %+v, %v", out, err)
 	}
-	if out[0] != (CrawlOutcome{New, true}) || out[1] != (CrawlOutcome{New, true}) || out[2].Stored {
+	if out[0] != model.CrawlNew || out[1] != model.CrawlNew || out[2] != model.CrawlNone {
 		t.Errorf("outcomes %+v", out)
 	}
 	cs[1].Model = sample("b", "Kainuun hyvinvointialue", "2024-01-01")
 	cs[1].Model.Title = "Toinen"
 	cs[0].Model = sample("a", "Kainuun hyvinvointialue", "2024-01-01")
-	if out, err = s.CommitCrawls(ctx, site, cs[:2]); err != nil || out[0].Result != Unchanged || out[1].Result != Changed {
+	if out, err = s.CommitCrawls(ctx, site, cs[:2]); err != nil || out[0] != model.CrawlUnchanged || out[1] != model.CrawlChanged {
 		t.Errorf("second group: %+v, %v", out, err)
 	}
 	got, _ := s.CrawlTargets(ctx, run.ID, site, "", 10)

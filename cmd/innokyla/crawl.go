@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/innokyla/innokyla/crawler"
-	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
 )
 
@@ -202,7 +201,7 @@ func runCrawl(ctx context.Context, opts *CrawlOptions) error {
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(crawlMemoryLimit))
 		}
 	}
-	c, err := crawler.New(co, storeFrontier{s})
+	c, err := crawler.New(co, s)
 	if err != nil {
 		return usageError(err)
 	}
@@ -274,84 +273,3 @@ func writeCrawlSummary(w io.Writer, s *crawler.Summary) error {
 	}
 	return nil
 }
-
-// storeFrontier adapts the corpus store to the crawler's Frontier.
-type storeFrontier struct{ s *store.Store }
-
-func (f storeFrontier) BeginRun(ctx context.Context, key string, now time.Time) (crawler.Run, error) {
-	r, err := f.s.BeginCrawl(ctx, key, now)
-	return crawler.Run(r), err
-}
-
-func (f storeFrontier) EndRun(ctx context.Context, run int64, now time.Time, summary string) error {
-	return f.s.EndCrawl(ctx, run, now, summary)
-}
-
-func (f storeFrontier) MarkDiscovered(ctx context.Context, run int64) error {
-	return f.s.MarkCrawlDiscovered(ctx, run)
-}
-
-func (f storeFrontier) AddTargets(ctx context.Context, run int64, site string, ts []crawler.Target) error {
-	out := make([]store.CrawlTarget, len(ts))
-	for i, t := range ts {
-		out[i] = store.CrawlTarget{URL: t.URL, Lastmod: t.Lastmod}
-	}
-	return f.s.AddCrawlTargets(ctx, run, site, out)
-}
-
-func (f storeFrontier) CountTargets(ctx context.Context, run int64, site string) (int, error) {
-	return f.s.CountCrawlTargets(ctx, run, site)
-}
-
-func (f storeFrontier) Targets(ctx context.Context, run int64, site, after string, limit int) ([]crawler.Target, error) {
-	ts, err := f.s.CrawlTargets(ctx, run, site, after, limit)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]crawler.Target, len(ts))
-	for i, t := range ts {
-		out[i] = crawler.Target{URL: t.URL, Lastmod: t.Lastmod, ModelID: t.ModelID, Region: t.Region,
-			Modified: t.Modified, StoredLastmod: t.StoredLastmod, ReadLastmod: t.ReadLastmod, DoneRun: t.DoneRun, Sections: t.Sections,
-			MainETag: t.MainETag, MainLastModified: t.MainLastModified,
-			PathETag: t.PathETag, PathLastModified: t.PathLastModified}
-		if p := t.Partial; p != nil {
-			out[i].Partial = &crawler.Partial{URL: p.URL, ContentType: p.ContentType, ETag: p.ETag, LastModified: p.LastModified, Body: p.Body}
-		}
-	}
-	return out, nil
-}
-
-func (f storeFrontier) SavePartial(ctx context.Context, run int64, site, target string, p crawler.Partial) error {
-	return f.s.SaveCrawlPartial(ctx, run, site, target, store.CrawlPartial(p))
-}
-
-func (f storeFrontier) Commit(ctx context.Context, site string, cs []crawler.Commit) ([]crawler.Outcome, error) {
-	in := make([]store.CrawlCommit, len(cs))
-	for i, c := range cs {
-		in[i] = store.CrawlCommit(c)
-	}
-	res, err := f.s.CommitCrawls(ctx, site, in)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]crawler.Outcome, len(res))
-	for i, r := range res {
-		switch {
-		case !r.Stored:
-			out[i] = crawler.OutcomeNone
-		case r.Result == store.New:
-			out[i] = crawler.OutcomeNew
-		case r.Result == store.Changed:
-			out[i] = crawler.OutcomeChanged
-		default:
-			out[i] = crawler.OutcomeUnchanged
-		}
-	}
-	return out, nil
-}
-
-func (f storeFrontier) Fail(ctx context.Context, run int64, site, target, kind, msg string, now time.Time) error {
-	return f.s.FailCrawl(ctx, run, site, target, kind, msg, now)
-}
-
-var _ crawler.Frontier = storeFrontier{}
