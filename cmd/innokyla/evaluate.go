@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/innokyla/innokyla/classify"
 	"github.com/innokyla/innokyla/model"
@@ -109,7 +108,7 @@ func runEvaluate(ctx context.Context, opts *EvaluateOptions) error {
 // the url's last path segment. It returns nil when there is none.
 func findGoldModel(ctx context.Context, s *store.Store, url string) (*model.Model, error) {
 	refs := []string{url}
-	if id := lastSegment(url); id != "" && id != url {
+	if id := model.IDFromURL(url); id != "" && id != url {
 		refs = append(refs, id)
 	}
 	for _, ref := range refs {
@@ -122,13 +121,4 @@ func findGoldModel(ctx context.Context, s *store.Store, url string) (*model.Mode
 		}
 	}
 	return nil, nil
-}
-
-func lastSegment(url string) string {
-	url = strings.TrimRight(url, "/")
-	url = strings.TrimSuffix(url, "/index.html")
-	if i := strings.LastIndex(url, "/"); i >= 0 {
-		return url[i+1:]
-	}
-	return url
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/innokyla/innokyla/model"
@@ -108,50 +107,21 @@ func exportJSONL(ctx context.Context, s *store.Store, w io.Writer) (int, error) 
 	return n, err
 }
 
-var csvHeader = []string{"id", "url", "title", "region", "regions", "region_raw", "place", "funder", "project", "author",
-	"created", "modified", "stage", "version", "content_sha256", "fetched_at",
-	"codebook", "described", "methods", "phases", "method_phases"}
-
 func exportCSV(ctx context.Context, s *store.Store, w io.Writer) (int, error) {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(model.CSVHeader); err != nil {
 		return 0, err
 	}
 	n := 0
 	err := s.Each(ctx, store.Query{}, func(m *model.Model) error {
 		n++
-		return cw.Write(csvRow(m))
+		return cw.Write(m.CSVRow())
 	})
 	cw.Flush()
 	if err == nil {
 		err = cw.Error()
 	}
 	return n, err
-}
-
-func csvRow(m *model.Model) []string {
-	fetched := ""
-	if !m.FetchedAt.IsZero() {
-		fetched = m.FetchedAt.UTC().Format("2006-01-02T15:04:05Z")
-	}
-	row := []string{m.ID, m.URL, m.Title, m.Region, strings.Join(m.Regions, ";"), m.RegionRaw, m.Place, strings.Join(m.Funders(), ";"),
-		m.Project, m.Author, m.Created, m.Modified, m.Stage, strconv.Itoa(m.Version), m.ContentSHA256, fetched}
-	p := m.Participation
-	if p == nil {
-		return append(row, "", "", "", "", "")
-	}
-	var methods, pairs []string
-	for _, me := range p.Methods {
-		methods = append(methods, me.ID)
-		if len(me.Phases) == 0 {
-			pairs = append(pairs, me.ID+":none")
-		}
-		for _, ph := range me.Phases {
-			pairs = append(pairs, me.ID+":"+ph)
-		}
-	}
-	return append(row, p.Codebook, strconv.FormatBool(p.Described), strings.Join(methods, ";"),
-		strings.Join(p.Phases, ";"), strings.Join(pairs, ";"))
 }
 
 func dirOf(path string) string {

@@ -1,21 +1,15 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/region"
 	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
 )
@@ -170,16 +164,6 @@ func (c *importCounts) count(r store.PutResult) {
 	}
 }
 
-// LineError names the file and line of a bad input record.
-type LineError struct {
-	File string
-	Line int
-	Err  error
-}
-
-func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
-func (e *LineError) Unwrap() error { return e.Err }
-
 // eachJSONL decodes and checks every non-blank line of path.
 func eachJSONL(path string, fn func(line int, m *model.Model) error) error {
 	f, err := os.Open(path)
@@ -187,92 +171,17 @@ func eachJSONL(path string, fn func(line int, m *model.Model) error) error {
 		return fmt.Errorf("import: %w", err)
 	}
 	defer f.Close()
-	r := bufio.NewReaderSize(f, 1<<20)
-	for line := 1; ; line++ {
-		b, err := r.ReadBytes('\n')
-		if err != nil && err != io.EOF {
-			return &LineError{path, line, err}
-		}
-		if t := bytes.TrimSpace(b); len(t) > 0 {
-			m, perr := decodeRecord(t)
-			if perr != nil {
-				return &LineError{path, line, perr}
-			}
-			if ferr := fn(line, m); ferr != nil {
-				return ferr
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-	}
+	return model.ReadRecords(f, path, func(line int, m *model.Model) error {
+		normaliseRegion(m)
+		return fn(line, m)
+	})
 }
 
-var (
-	isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	idRe    = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._-]*$`)
-)
-
-func decodeRecord(b []byte) (*model.Model, error) {
-	m := new(model.Model)
-	if err := json.Unmarshal(b, m); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("not valid JSON at byte %d: %v", se.Offset, err)
-		}
-		return nil, fmt.Errorf("not a model record: %v", err)
+// normaliseRegion fills region and regions from region_raw and place when
+// a record carries only the published value.
+func normaliseRegion(m *model.Model) {
+	if m.Region != "" || (m.RegionRaw == "" && m.Place == "") {
+		return
 	}
-	if m.ID == "" && m.URL != "" {
-		m.ID = slugOf(m.URL)
-	}
-	switch {
-	case m.ID == "":
-		return nil, errors.New(`record has neither "id" nor "url"`)
-	case !idRe.MatchString(m.ID):
-		return nil, fmt.Errorf("id %q: want letters, digits, '.', '_' or '-'", m.ID)
-	case m.Created != "" && !isoDate.MatchString(m.Created):
-		return nil, fmt.Errorf("created %q: want an ISO date YYYY-MM-DD", m.Created)
-	case m.Modified != "" && !isoDate.MatchString(m.Modified):
-		return nil, fmt.Errorf("modified %q: want an ISO date YYYY-MM-DD", m.Modified)
-	}
-	for i, s := range m.Sections {
-		if s.Page != model.PageMain && s.Page != model.PagePath {
-			return nil, fmt.Errorf("sections[%d].page %q: want %q or %q", i, s.Page, model.PageMain, model.PagePath)
-		}
-	}
-	if p := m.Participation; p != nil {
-		for _, ph := range p.Phases {
-			if !model.IsPhase(ph) {
-				return nil, fmt.Errorf("participation.phases: unknown phase %q", ph)
-			}
-		}
-		for _, me := range p.Methods {
-			for _, ph := range me.Phases {
-				if !model.IsPhase(ph) {
-					return nil, fmt.Errorf("participation.methods[%s].phases: unknown phase %q", me.ID, ph)
-				}
-			}
-		}
-	}
-	normaliseRegion(m)
-	return m, nil
-}
-
-// slugOf is the last non-empty path segment of a model URL.
-func slugOf(u string) string {
-	u = strings.TrimSuffix(strings.SplitN(strings.SplitN(u, "#", 2)[0], "?", 2)[0], "/")
-	u = strings.TrimSuffix(u, "/kehittamisen-polku")
-	if i := strings.LastIndexByte(u, '/'); i >= 0 {
-		return u[i+1:]
-	}
-	return u
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	m.Region, m.Regions = region.Normalize(m.RegionRaw, m.Place)
 }

@@ -1,28 +1,25 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/innokyla/innokyla/crawler"
 	"github.com/innokyla/innokyla/model"
-	"github.com/innokyla/innokyla/region"
 	"github.com/innokyla/innokyla/store"
 )
-
-var canonicalRe = regexp.MustCompile(`(?i)<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']|<link[^>]+href=["']([^"']+)["'][^>]*rel=["']?canonical`)
 
 // savedPage is one saved HTML file, keyed to the model it belongs to.
 type savedPage struct {
 	file string
 	body []byte
 	key  string
-	path bool // a kehittämisen polku page
+	crawler.Sniffed
 }
 
 // importHTMLFiles pairs saved main pages with their kehittämisen polku
@@ -38,16 +35,16 @@ func importHTMLFiles(ctx context.Context, s *store.Store, files []string, c *imp
 			return err
 		}
 		switch {
-		case p.path:
+		case p.Path:
 			paths[p.key] = p
-		case bytes.Contains(bytes.ToLower(p.body), []byte("perustiedot")):
+		case p.Model:
 			mains[p.key] = p
 		default:
 			skipped++
 		}
 	}
 	var batch []*model.Model
-	for _, key := range sortedKeys(mains) {
+	for _, key := range slices.Sorted(maps.Keys(mains)) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -80,7 +77,7 @@ func importHTMLFiles(ctx context.Context, s *store.Store, files []string, c *imp
 	if skipped > 0 {
 		c.notes = append(c.notes, fmt.Sprintf("%d HTML pages were not model pages (no Perustiedot) and were skipped", skipped))
 	}
-	for _, key := range sortedKeys(paths) {
+	for _, key := range slices.Sorted(maps.Keys(paths)) {
 		c.notes = append(c.notes, fmt.Sprintf("%s: a kehittämisen polku page without its main page, skipped", paths[key].file))
 	}
 	return nil
@@ -91,35 +88,25 @@ func readSavedPage(file string) (savedPage, error) {
 	if err != nil {
 		return savedPage{}, fmt.Errorf("import: %w", err)
 	}
-	p := savedPage{file: file, body: body}
-	canon := ""
-	if m := canonicalRe.FindSubmatch(body); m != nil {
-		canon = string(m[1]) + string(m[2])
+	sn, err := crawler.Sniff(body)
+	if err != nil {
+		return savedPage{}, fmt.Errorf("import %s: %w", file, err)
 	}
-	if canon != "" {
-		p.path = strings.Contains(canon, "kehittamisen-polku")
-		p.key = slugOf(canon)
+	p := savedPage{file: file, body: body, Sniffed: sn}
+	if sn.Canonical != "" {
+		p.key = model.IDFromURL(sn.Canonical)
 		return p, nil
 	}
 	// No canonical link: take the key from the file's place on disk,
 	// slug/index.html, slug/kehittamisen-polku/index.html or slug.html.
 	rel := filepath.ToSlash(file)
-	p.path = strings.Contains(rel, "kehittamisen-polku")
+	p.Path = strings.Contains(rel, "kehittamisen-polku")
 	if strings.EqualFold(filepath.Base(rel), "index.html") {
 		rel = filepath.ToSlash(filepath.Dir(rel))
 	} else {
 		rel = strings.TrimSuffix(rel, filepath.Ext(rel))
 	}
 	rel = strings.TrimSuffix(strings.TrimSuffix(rel, "kehittamisen-polku"), "-")
-	p.key = slugOf(rel)
+	p.key = model.IDFromURL(rel)
 	return p, nil
-}
-
-// normaliseRegion fills region and regions from region_raw and place when
-// a record carries only the published value.
-func normaliseRegion(m *model.Model) {
-	if m.Region != "" || (m.RegionRaw == "" && m.Place == "") {
-		return
-	}
-	m.Region, m.Regions = region.Normalize(m.RegionRaw, m.Place)
 }
