@@ -52,9 +52,9 @@ func buildQuery(req Request, w words, fd *facetDict) (*facetQuery, error) {
 		fq.text = bleve.NewMatchAllQuery()
 		fq.all = true
 	} else {
-		parsed, err := bleve.NewQueryStringQuery(s).Parse()
+		parsed, err := parseQueryString(s)
 		if err != nil {
-			return nil, fmt.Errorf("%w %q: %v", ErrBadQuery, s, err)
+			return nil, err
 		}
 		fq.text = rewrite(parsed, w)
 	}
@@ -88,6 +88,37 @@ func buildQuery(req Request, w words, fd *facetDict) (*facetQuery, error) {
 		fq.filter = f
 	}
 	return fq, nil
+}
+
+// CheckQuery reports an ErrBadQuery when Search would reject query s for
+// its syntax, without an index.
+func CheckQuery(s string) error {
+	if s = strings.TrimSpace(s); s == "" {
+		return nil
+	}
+	_, err := parseQueryString(s)
+	return err
+}
+
+// parseQueryString parses bleve's query-string syntax. Its parser fails
+// on some input with a recovered panic (a lone "/" slices out of range);
+// such a query is a bad query with a plain message like any other.
+func parseQueryString(s string) (q query.Query, err error) {
+	unreadable := fmt.Errorf("%w %q: it cannot be read; a / starts a regular expression that needs a closing /: "+
+		`put words in quotes ("...") to search for them as written`, ErrBadQuery, s)
+	defer func() {
+		if recover() != nil {
+			q, err = nil, unreadable
+		}
+	}()
+	q, err = bleve.NewQueryStringQuery(s).Parse()
+	switch {
+	case err != nil && strings.Contains(err.Error(), "runtime error"):
+		return nil, unreadable
+	case err != nil:
+		return nil, fmt.Errorf("%w %q: %v", ErrBadQuery, s, err)
+	}
+	return q, nil
 }
 
 // rewrite walks the parsed query string and replaces every unfielded match

@@ -1,8 +1,9 @@
 package reports
 
 import (
-	"encoding/csv"
 	"io"
+
+	"github.com/innokyla/innokyla/internal/safe"
 )
 
 // WriteCSV writes every table as one long (tidy) table for R and Excel:
@@ -13,9 +14,10 @@ import (
 //
 // row is a group name, "total" or a method ID; column is a column ID;
 // value is a count, a percentage with one decimal and a point, or 1/0
-// for all_phases. An empty selection gives the header only.
+// for all_phases. An empty selection gives the header only. Cells a
+// spreadsheet would run as formulas are neutralised (safe.CSVCell).
 func WriteCSV(w io.Writer, r *Report) error {
-	cw := csv.NewWriter(w)
+	cw := safe.NewCSVWriter(w)
 	if err := cw.Write([]string{"table", "row", "column", "value"}); err != nil {
 		return err
 	}
@@ -37,7 +39,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 // WriteCSVTable writes one table in wide form: a header of column IDs and
 // one line per row.
 func WriteCSVTable(w io.Writer, t *Table) error {
-	cw := csv.NewWriter(w)
+	cw := safe.NewCSVWriter(w)
 	head := []string{t.Head.ID}
 	for _, c := range t.Columns {
 		head = append(head, c.ID)

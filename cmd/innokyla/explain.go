@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/innokyla/innokyla/classify"
+	"github.com/innokyla/innokyla/internal/safe"
 	"github.com/innokyla/innokyla/model"
 	"github.com/spf13/cobra"
 )
@@ -67,12 +68,13 @@ func runExplain(ctx context.Context, opts *ExplainOptions) error {
 }
 
 // writeExplanation prints a model's coding for a person: Finnish labels with
-// English in brackets, every code with its evidence.
+// English in brackets, every code with its evidence. Text from the pages
+// is untrusted: no control character of it is printed.
 func writeExplanation(w io.Writer, m *model.Model, cb *classify.Codebook, note string) error {
 	p := m.Participation
 	ew := &lineWriter{w: w}
-	ew.printf("%s\n%s (id %s, version %d)\n", m.Title, m.URL, m.ID, m.Version)
-	ew.printf("Koodikirja (codebook): %s, %s\n\n", p.Codebook, note)
+	ew.printf("%s\n%s (id %s, version %d)\n", safe.Line(m.Title), safe.Line(m.URL), safe.Line(m.ID), m.Version)
+	ew.printf("Koodikirja (codebook): %s, %s\n\n", safe.Line(p.Codebook), note)
 	yes := "ei (no)"
 	if p.Described {
 		yes = "kyllä (yes)"
@@ -104,7 +106,7 @@ func writeEvidence(ew *lineWriter, cb *classify.Codebook, e model.Evidence) {
 		page = "kehittämisen polku (development path)"
 	}
 	ew.printf("  - %q\n    osio (section): %s; sivu (page): %s; tavut (bytes) %d-%d; vaiheet (phases): %s\n",
-		e.Text, e.Section, page, e.Start, e.End, phaseList(cb, e.Phases))
+		e.Text, safe.Line(e.Section), page, e.Start, e.End, phaseList(cb, e.Phases))
 }
 
 func phaseList(cb *classify.Codebook, ids []string) string {

@@ -3,13 +3,11 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 
+	"github.com/innokyla/innokyla/internal/safe"
 	"github.com/innokyla/innokyla/model"
 	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
@@ -57,40 +55,29 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	if err != nil {
 		return err
 	}
-	w := opts.F.Out
-	var file *os.File
-	if opts.Out != "" && opts.Out != "-" {
-		// Write beside the target and rename, so a failed export never
-		// leaves half a file where a good one was.
-		file, err = os.CreateTemp(dirOf(opts.Out), ".export-*")
-		if err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		defer os.Remove(file.Name())
-		defer file.Close()
-		w = file
-	}
-	bw := bufio.NewWriterSize(w, 1<<16)
 	var n int
-	switch opts.Format {
-	case "jsonl":
-		n, err = exportJSONL(ctx, s, bw)
-	default:
-		n, err = exportCSV(ctx, s, bw)
+	write := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		var err error
+		switch opts.Format {
+		case "jsonl":
+			n, err = exportJSONL(ctx, s, bw)
+		default:
+			n, err = exportCSV(ctx, s, bw)
+		}
+		if err != nil {
+			return err
+		}
+		return bw.Flush()
 	}
-	if err == nil {
-		err = bw.Flush()
+	if opts.Out != "" && opts.Out != "-" {
+		// Written whole or not at all, with the file's mode kept.
+		err = safe.WriteFile(opts.Out, write)
+	} else {
+		err = write(opts.F.Out)
 	}
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
-	}
-	if file != nil {
-		if err := file.Close(); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		if err := os.Rename(file.Name(), opts.Out); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
 	}
 	fmt.Fprintf(opts.F.Err, "exported %d models\n", n)
 	return nil
@@ -108,7 +95,7 @@ func exportJSONL(ctx context.Context, s *store.Store, w io.Writer) (int, error) 
 }
 
 func exportCSV(ctx context.Context, s *store.Store, w io.Writer) (int, error) {
-	cw := csv.NewWriter(w)
+	cw := safe.NewCSVWriter(w)
 	if err := cw.Write(model.CSVHeader); err != nil {
 		return 0, err
 	}
@@ -124,9 +111,3 @@ func exportCSV(ctx context.Context, s *store.Store, w io.Writer) (int, error) {
 	return n, err
 }
 
-func dirOf(path string) string {
-	if i := strings.LastIndexByte(path, os.PathSeparator); i >= 0 {
-		return path[:i+1]
-	}
-	return "."
-}

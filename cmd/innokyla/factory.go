@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/innokyla/innokyla/internal/safe"
 	"github.com/innokyla/innokyla/store"
 )
 
@@ -65,12 +66,32 @@ func (f *Factory) Close() error {
 
 // IsTerminal reports whether w is a character device (a terminal).
 func IsTerminal(w io.Writer) bool {
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		w = u.Unwrap()
+	}
 	file, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
 	st, err := file.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// terminalSafe is w without control characters when it is a terminal.
+func terminalSafe(w io.Writer) io.Writer {
+	if IsTerminal(w) {
+		return &safe.TerminalWriter{W: w}
+	}
+	return w
+}
+
+// rawTerminal is the terminal behind w, for escape sequences of our own
+// around text already cleaned.
+func rawTerminal(w io.Writer) io.Writer {
+	if t, ok := w.(*safe.TerminalWriter); ok {
+		return t.W
+	}
+	return w
 }
 
 func checkDataDir(dir string) error {

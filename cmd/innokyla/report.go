@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/innokyla/innokyla/internal/safe"
 	"github.com/innokyla/innokyla/model"
 	"github.com/innokyla/innokyla/reports"
 	"github.com/innokyla/innokyla/store"
@@ -264,29 +265,14 @@ func reportIsDir(path string) bool {
 	return err == nil && st.IsDir()
 }
 
-// reportWriteFile writes beside path and renames, so a failed report never
-// leaves half a file where a good one was. A path ending in a separator is
-// created as a directory first.
+// reportWriteFile writes path whole or not at all (safe.WriteFile), so a
+// failed report never leaves half a file where a good one was. Its
+// directory is created first.
 func reportWriteFile(path string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".report-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return safe.WriteFile(path, write)
 }
 
 // commandLine renders args as a shell would need them typed.

@@ -31,6 +31,9 @@ Exit codes:
 
 // Main runs the CLI with args and returns the process exit code.
 func Main(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) int {
+	// Crawled text reaches the terminal in many messages: no control
+	// character it holds gets there.
+	out, errw = terminalSafe(out), terminalSafe(errw)
 	f := &Factory{In: in, Out: out, Err: errw, Now: time.Now, Version: version,
 		Args: append([]string{"innokyla"}, args...)}
 	defer f.Close()

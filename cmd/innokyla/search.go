@@ -78,6 +78,9 @@ func (o *SearchOptions) validate() error {
 	if n := len([]rune(o.Query)); n > index.MaxQueryLen {
 		return fmt.Errorf("query is %d characters; at most %d are allowed", n, index.MaxQueryLen)
 	}
+	if err := index.CheckQuery(o.Query); err != nil {
+		return err
+	}
 	if o.Limit < 1 || o.Limit > index.MaxLimit {
 		return fmt.Errorf("--limit %d: want 1 to %d", o.Limit, index.MaxLimit)
 	}
@@ -142,10 +145,12 @@ func runSearch(ctx context.Context, opts *SearchOptions) error {
 		return enc.Encode(web.Labelled(res))
 	}
 	mark := [2]string{"**", "**"}
-	if IsTerminal(opts.F.Out) {
+	out := opts.F.Out
+	if IsTerminal(out) {
 		mark = [2]string{"\x1b[1;33m", "\x1b[0m"}
+		out = rawTerminal(out) // writeSearchText cleans the text itself
 	}
-	return writeSearchText(opts.F.Out, web.Labelled(res), mark)
+	return writeSearchText(out, web.Labelled(res), mark)
 }
 
 // writeSearchText writes one block per hit and the facet counts. Text from

@@ -124,6 +124,7 @@ func TestSearchUsageErrors(t *testing.T) {
 		{[]string{"search", "x", "--phase", "later"}, `--phase "later"`},
 		{[]string{"search", "x", "--region", "Atlantis"}, "--region"},
 		{[]string{"search", strings.Repeat("a", 501)}, "at most 500"},
+		{[]string{"search", "/"}, "needs a closing /"},
 		{[]string{"serve", "--addr", "nonsense"}, "--addr"},
 		{[]string{"index", "extra"}, "unknown command"},
 	} {

@@ -1,0 +1,40 @@
+package safe
+
+import (
+	"encoding/csv"
+	"io"
+)
+
+// CSVCell neutralises a cell that a spreadsheet would read as a formula:
+// one beginning with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, as OWASP recommends against CSV injection.
+func CSVCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// CSVWriter is a csv.Writer whose every cell goes through CSVCell.
+type CSVWriter struct {
+	*csv.Writer
+	buf []string
+}
+
+// NewCSVWriter returns a CSVWriter writing to w.
+func NewCSVWriter(w io.Writer) *CSVWriter {
+	return &CSVWriter{Writer: csv.NewWriter(w)}
+}
+
+// Write writes one record with its cells neutralised.
+func (w *CSVWriter) Write(record []string) error {
+	w.buf = w.buf[:0]
+	for _, c := range record {
+		w.buf = append(w.buf, CSVCell(c))
+	}
+	return w.Writer.Write(w.buf)
+}
