@@ -14,15 +14,26 @@ type hit struct {
 	accepted bool // a method cue judged to count
 }
 
-// clauseInfo is what a clause says: whether it is negated or describes the
-// service, who it names, which phases, which involvement words.
+// clauseInfo is what a clause says: whether it is negated, modal or
+// describes the service, who takes part in it, which phases, and which
+// verbs in which forms tie it to developing the model.
 type clauseInfo struct {
 	h0, h1       int32 // its hits: hits[h0:h1]
 	neg, serving bool
+	modal        bool
+	start        bool // opens a unit of its own (joka, että, ja ...)
+	complement   bool // opens with että or jotta: says what the unit before it wants or says
+	relative     bool // opens with a relative pronoun
 	act          actors
-	phases       uint8
-	inv, obj     bool
-	dev          bool
+	anyClient    bool  // a client named in any role, for observer methods
+	phases       uint8 // of every phase cue in the clause
+	verbPhases   uint8 // of phase cues on its reported verbs
+	dev, event   bool  // a development or event verb in a reported form
+	progDev      bool  // kehittämässä: reported beside a past auxiliary
+	progEvent    bool  // mukana: reported beside a past auxiliary
+	aux          bool  // a past auxiliary
+	plainClients int   // clients taking part as agents, not named by a person cue
+	ctx          bool  // a development context
 	req          uint64
 }
 
@@ -77,6 +88,15 @@ func (c *Classifier) describe(sc *scratch) {
 		}
 		in.h1 = int32(h)
 		hs := sc.hits[in.h0:in.h1]
+		first := cl.s
+		for first < cl.e && !isWordByte(b[first]) {
+			first++
+		}
+		// A semicolon separates clauses that each have their own verb.
+		for j := cl.s - 1; j >= 0 && (b[j] == ' ' || b[j] == ';'); j-- {
+			in.start = in.start || b[j] == ';'
+		}
+		var reportedWords []int32 // word starts of reported verbs
 		for i := range hs {
 			x := &hs[i]
 			switch x.e.kind {
@@ -86,12 +106,45 @@ func (c *Classifier) describe(sc *scratch) {
 				}
 			case kServing:
 				in.serving = true
-			case kInvVerb:
-				in.inv = true
-			case kInvObject:
-				in.obj = true
-			case kDevVerb:
-				in.dev = true
+			case kModal:
+				in.modal = true
+			case kRelative:
+				in.relative = in.relative || x.ts == first
+			case kClauseStart:
+				if x.ts == first {
+					in.start = true
+					w := string(b[x.ts:x.te])
+					in.complement = w == "että" || w == "jotta"
+				}
+			case kDevVerb, kEventVerb:
+				if x.s != x.ts {
+					break // a verb opens its word; inside a compound it is a noun
+				}
+				dev := x.e.kind == kDevVerb
+				switch verbForm(string(b[x.ts:x.te]), int(x.t-x.ts)) {
+				case formReported:
+					in.dev, in.event = in.dev || dev, in.event || !dev
+					reportedWords = append(reportedWords, x.ts)
+				case formProgressive:
+					in.progDev, in.progEvent = in.progDev || dev, in.progEvent || !dev
+					reportedWords = append(reportedWords, x.ts)
+				}
+			case kReported:
+				in.event = true
+			case kPastAux:
+				in.aux = true
+			case kSource:
+				// "asiakaspalautteen mukaan": the genitive of a client
+				// method right before it, not "mukaan kehittämiseen".
+				j := x.ts
+				for j > 0 && b[j-1] == ' ' {
+					j--
+				}
+				in.event = in.event || j > 0 && b[j-1] == 'n' && prevWordIs(hs, b, x.ts, kMethodClient)
+			case kProgressive:
+				in.progEvent = true
+			case kContext:
+				in.ctx = true
 			case kRequire:
 				in.req |= 1 << uint(x.e.owner%64)
 			case kPhase:
@@ -108,14 +161,34 @@ func (c *Classifier) describe(sc *scratch) {
 				}
 			}
 		}
+		for i := range hs {
+			x := &hs[i]
+			if x.e.kind == kPhase && !masked(hs, i) && slices.Contains(reportedWords, x.ts) {
+				in.verbPhases |= 1 << uint(x.e.owner)
+			}
+		}
 		// Actors are counted outside the words that carry a method cue:
-		// those are read by the cue's own prefix check.
+		// those are read by the cue's own prefix check. A client next to a
+		// target word (asiakkaille suunnattu) is the service's target
+		// group; a genitive before kanssa (asiakkaiden kanssa) takes part.
 		for i := range hs {
 			x := &hs[i]
 			if x.class == actNone || x.class == actWeak && x.e.kind == kStaff || cueWord(hs, x.ts) {
 				continue
 			}
 			isClient := x.e.kind == kClient
+			if isClient {
+				in.anyClient = true
+				if nextWordIs(hs, b, x.te, kTarget) || prevWordIs(hs, b, x.ts, kTarget) {
+					continue
+				}
+				if w := nextWord(b, x.te); x.class == actGen && (w == "kanssa" || w == "kesken") {
+					x.class = actStrong
+				}
+				if x.class == actStrong && !personWord(hs, x.ts, c.lx.cb) && !recipient(b[x.ts:x.te]) {
+					in.plainClients++
+				}
+			}
 			if !in.act.firstSet {
 				in.act.firstSet, in.act.firstIsClient = true, isClient
 			}
@@ -134,6 +207,65 @@ func (c *Classifier) describe(sc *scratch) {
 		}
 		sc.info = append(sc.info, in)
 	}
+}
+
+// recipient reports whether a person word is in the allative or adessive
+// case (asiakkaille, nuorella): someone something is made for or has, not
+// someone who takes part.
+func recipient(w []byte) bool {
+	return hasAnySuffix(string(w), "lle", "lla", "llä")
+}
+
+// personWord reports whether the word at ts holds a cue of a person
+// method (kokemusasiantuntijat).
+func personWord(hs []hit, ts int32, cb *Codebook) bool {
+	for _, y := range hs {
+		if y.ts == ts && y.e.kind == kMethodClient && cb.Methods[y.e.owner].Person {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWord is the word after position t, within the clause's punctuation.
+func nextWord(b []byte, t int32) string {
+	j := t
+	for j < int32(len(b)) && b[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < int32(len(b)) && isWordByte(b[k]) {
+		k++
+	}
+	return string(b[j:k])
+}
+
+// nextWordIs reports whether the word after the one ending at te holds a
+// hit of kind k; prevWordIs the same for the word before ts.
+func nextWordIs(hs []hit, b []byte, te int32, k kind) bool {
+	j := te
+	for j < int32(len(b)) && b[j] == ' ' {
+		j++
+	}
+	for _, y := range hs {
+		if y.e.kind == k && y.ts == j {
+			return true
+		}
+	}
+	return false
+}
+
+func prevWordIs(hs []hit, b []byte, ts int32, k kind) bool {
+	j := ts
+	for j > 0 && b[j-1] == ' ' {
+		j--
+	}
+	for _, y := range hs {
+		if y.e.kind == k && y.te == j {
+			return true
+		}
+	}
+	return false
 }
 
 // followedBy reports whether the word after position t is a hit of kind k.

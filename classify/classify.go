@@ -11,6 +11,10 @@ import (
 // SummaryHeading is the section name evidence from a model's summary gets.
 const SummaryHeading = "Toimintamallin lyhyt kuvaus"
 
+// PlaceHeading is the section name evidence from the Perustiedot place
+// field (Toteutuspaikka) gets; some models tell there how they were made.
+const PlaceHeading = "Toteutuspaikka"
+
 // maxEvidence caps the sentences kept per method.
 const maxEvidence = 8
 
@@ -20,7 +24,13 @@ type Classifier struct {
 	pool sync.Pool
 
 	mu       sync.Mutex
-	headings map[string]uint8 // raw heading -> phase mask, a cache
+	headings map[string]headingInfo // raw heading -> its phases and weight, a cache
+}
+
+// headingInfo is what the codebook says of a section heading.
+type headingInfo struct {
+	phases uint8
+	weight int
 }
 
 // scratch holds one Classify call's buffers, reused through a pool.
@@ -37,7 +47,7 @@ type scratch struct {
 
 // New compiles a codebook into a classifier.
 func New(cb *Codebook) *Classifier {
-	c := &Classifier{lx: compile(cb), headings: map[string]uint8{}}
+	c := &Classifier{lx: compile(cb), headings: map[string]headingInfo{}}
 	c.pool.New = func() any { return new(scratch) }
 	return c
 }
@@ -55,31 +65,33 @@ func (c *Classifier) Classify(m *model.Model) *model.Participation {
 	var methodPhases = make([]uint8, len(cb.Methods))
 	var all uint8
 	p := &model.Participation{Codebook: cb.Version, Methods: []model.Method{}, Phases: []string{}}
+	content := c.isContent(sc, m)
 	visit := func(page, heading, text string) {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
-		c.section(sc, text, c.headingPhases(heading))
+		c.section(sc, text, c.heading(heading), content)
 		for _, f := range sc.found {
 			st := sc.sents[f.sent]
 			ev := c.evidence(sc, page, heading, text, st.span, f.phases)
+			ev.Confidence = confidence(f.score)
 			all |= f.phases
-			if f.method < 0 {
-				p.General = append(p.General, ev)
-				continue
-			}
 			mm := methods[f.method]
 			if mm == nil {
 				mm = &model.Method{ID: cb.Methods[f.method].ID}
 				methods[f.method] = mm
 			}
 			methodPhases[f.method] |= f.phases
+			if model.ConfidenceRank(ev.Confidence) > model.ConfidenceRank(mm.Confidence) {
+				mm.Confidence = ev.Confidence
+			}
 			if len(mm.Evidence) < maxEvidence {
 				mm.Evidence = append(mm.Evidence, ev)
 			}
 		}
 	}
 	visit(model.PageMain, SummaryHeading, m.Summary)
+	visit(model.PageMain, PlaceHeading, m.Place)
 	for _, s := range m.Sections {
 		visit(s.Page, s.Heading, s.Text)
 	}
@@ -90,30 +102,48 @@ func (c *Classifier) Classify(m *model.Model) *model.Participation {
 		}
 	}
 	p.Phases = c.phaseIDs(all)
-	p.Described = len(p.Methods) > 0 || len(p.General) > 0
+	p.Described = len(p.Methods) > 0
 	return p
 }
 
 // section analyses one text; the codes found are left in sc.found.
-func (c *Classifier) section(sc *scratch, text string, heading uint8) {
+func (c *Classifier) section(sc *scratch, text string, h headingInfo, content bool) {
 	sc.nt.reset(text)
 	c.scan(sc)
 	c.fuzzyHits(sc)
 	sc.sents, sc.clauses = segment(&sc.nt, text, sc.sents, sc.clauses)
 	c.describe(sc)
-	c.judge(sc, heading)
+	c.judge(sc, h.phases, h.weight, content)
 }
 
-// headingPhases is the phase mask the codebook's section mapping gives a
+// isContent reports whether the model's title or summary names a
+// participation form (a client council, a feedback system, experts by
+// experience): then participation is what the model is, and only a
+// development verb ties a mention of it to developing the model.
+func (c *Classifier) isContent(sc *scratch, m *model.Model) bool {
+	for _, t := range []string{m.Title} {
+		sc.nt.reset(t)
+		c.scan(sc)
+		for _, x := range sc.hits {
+			if x.e.kind == kContent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// heading is the phases and weight the codebook's section mapping gives a
 // heading. Headings repeat across models, so results are cached.
-func (c *Classifier) headingPhases(h string) uint8 {
+func (c *Classifier) heading(h string) headingInfo {
 	c.mu.Lock()
 	m, ok := c.headings[h]
 	c.mu.Unlock()
 	if ok {
 		return m
 	}
-	m = c.phaseMask(c.lx.headings[headingKey(h)])
+	def := c.lx.headings[headingKey(h)]
+	m = headingInfo{phases: c.phaseMask(def.Phases), weight: sectionWeights[def.Weight]}
 	c.mu.Lock()
 	if len(c.headings) < 10000 {
 		c.headings[h] = m

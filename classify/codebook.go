@@ -22,7 +22,12 @@ type Codebook struct {
 	Staff       actorDef       `yaml:"staff"`
 	Negation    negationDef    `yaml:"negation"`
 	Serving     []Pattern      `yaml:"serving"`
-	Involvement involvementDef `yaml:"involvement"`
+	Anchors     anchorsDef     `yaml:"anchors"`
+	Modality    []Pattern      `yaml:"modality"`
+	Targets     []Pattern      `yaml:"targets"`
+	ClauseStart []Pattern      `yaml:"clause_starts"`
+	Relatives   []Pattern      `yaml:"relatives"`
+	Content     []Pattern      `yaml:"content"`
 	Phases      []PhaseDef     `yaml:"phases"`
 	Methods     []MethodDef    `yaml:"methods"`
 	Sections    []SectionDef   `yaml:"sections"`
@@ -56,20 +61,26 @@ type MethodDef struct {
 	Except     []Pattern `yaml:"except"`
 	Overrides  []string  `yaml:"overrides"`
 	Observer   bool      `yaml:"observer"`
-	// DefaultClients: with no one named near the cue and no staff named in
-	// the section, the respondents are taken to be clients (a survey).
-	DefaultClients bool                 `yaml:"default_clients"`
-	Fallback       bool                 `yaml:"fallback"`
-	Requires       map[string][]Pattern `yaml:"requires"`
-	line           int
+	// Person: the cues name people (kokemusasiantuntijat); other clients
+	// named beside them still make a general statement of involvement.
+	Person   bool                 `yaml:"person"`
+	Fallback bool                 `yaml:"fallback"`
+	Requires map[string][]Pattern `yaml:"requires"`
+	line     int
 }
 
-// SectionDef places methods found under a heading in phases.
+// SectionDef places methods found under a heading in phases and weighs
+// the section: high where Innokylä tells how a model was developed, low
+// where it describes the context or the model itself.
 type SectionDef struct {
 	Heading string   `yaml:"heading"`
 	Phases  []string `yaml:"phases"`
+	Weight  string   `yaml:"weight"`
 	line    int
 }
+
+// Section weights and what they add to a unit's score.
+var sectionWeights = map[string]int{"high": 1, "normal": 0, "": 0, "low": -1}
 
 type actorDef struct {
 	MaxSuffix int       `yaml:"max_suffix"`
@@ -83,10 +94,21 @@ type negationDef struct {
 	NotAfter []Pattern `yaml:"not_after"`
 }
 
-type involvementDef struct {
-	Verbs    []Pattern `yaml:"verbs"`
-	Objects  []Pattern `yaml:"objects"`
-	DevVerbs []Pattern `yaml:"dev_verbs"`
+// UnmarshalYAML reads the anchors, refusing unknown keys.
+func (a *anchorsDef) UnmarshalYAML(n *yaml.Node) error {
+	type plain anchorsDef
+	return decodeStrict(n, (*plain)(a), "development", "events", "reported", "sources", "past_aux", "progressive", "contexts")
+}
+
+// anchorsDef are the words that tie a code to developing the model.
+type anchorsDef struct {
+	Development []Pattern `yaml:"development"` // verb stems: kehit, suunnit
+	Events      []Pattern `yaml:"events"`      // verb stems: osallistu, kerätt
+	Reported    []Pattern `yaml:"reported"`    // whole reported forms: teki
+	Sources     []Pattern `yaml:"sources"`     // mukaan, perusteella: results of a client method
+	PastAux     []Pattern `yaml:"past_aux"`    // oli, ollut, lähti
+	Progressive []Pattern `yaml:"progressive"` // forms needing a past auxiliary: mukana
+	Contexts    []Pattern `yaml:"contexts"`    // kehittämistyössä, pilotin aikana
 }
 
 // CodebookError is a codebook that cannot be used: where and why.
@@ -194,7 +216,7 @@ func (p *PhaseDef) UnmarshalYAML(n *yaml.Node) error {
 func (m *MethodDef) UnmarshalYAML(n *yaml.Node) error {
 	type plain MethodDef
 	if err := decodeStrict(n, (*plain)(m), "id", "fi", "en", "cues", "client_cues",
-		"except", "overrides", "observer", "default_clients", "fallback", "requires"); err != nil {
+		"except", "overrides", "observer", "person", "fallback", "requires"); err != nil {
 		return err
 	}
 	m.line = n.Line
@@ -204,7 +226,7 @@ func (m *MethodDef) UnmarshalYAML(n *yaml.Node) error {
 // UnmarshalYAML reads a section mapping and remembers its line.
 func (s *SectionDef) UnmarshalYAML(n *yaml.Node) error {
 	type plain SectionDef
-	if err := decodeStrict(n, (*plain)(s), "heading", "phases"); err != nil {
+	if err := decodeStrict(n, (*plain)(s), "heading", "phases", "weight"); err != nil {
 		return err
 	}
 	s.line = n.Line

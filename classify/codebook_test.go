@@ -53,7 +53,8 @@ func TestLoadRefusesBadCodebooks(t *testing.T) {
 		{"upper-case pattern", "cues: [haastattel,", "cues: [Haastattel,", "[Haastattel,", `pattern "Haastattel": write it in normalised form "haastattel"`},
 		{"hyphen in pattern", "cues: [havainnoin,", "cues: [havainnoin-ti,", "havainnoin-ti", `pattern "havainnoin-ti"`},
 		{"unknown field", "    observer: true\n", "    observr: true\n", "observr", `unknown field "observr"`},
-		{"unknown phase in section", "    phases: [piloting_evaluation]\n  - heading: Arvioinnin", "    phases: [evaluation]\n  - heading: Arvioinnin", "[evaluation]", `unknown phase id "evaluation"`},
+		{"unknown phase in section", "    phases: [piloting_evaluation]\n    weight: high\n  - heading: Arvioinnin", "    phases: [evaluation]\n    weight: high\n  - heading: Arvioinnin", "[evaluation]", `unknown phase id "evaluation"`},
+		{"unknown section weight", "  - heading: Toimintaympäristö\n    weight: low", "  - heading: Toimintaympäristö\n    weight: lowest", "weight: lowest", `weight "lowest": want high, normal or low`},
 		{"yaml syntax", "  - id: workshop\n", "  - id: [workshop\n", "[workshop", ""},
 		{"empty pattern", "cues: [kysely, webropol]", "cues: [kysely, \"\"]", `""]`, `pattern "": empty`},
 		{"max suffix", "clients:\n  max_suffix: 5", "clients:\n  max_suffix: 0", "max_suffix: 0", "max_suffix must be a positive"},
@@ -84,16 +85,19 @@ func TestLoadRefusesIncompleteCodebooks(t *testing.T) {
 		{"", "empty file"},
 		{"version: x\n", "clients: no stems"},
 		{strings.Replace(string(defaultYAML), "version: innokyla-codebook", "version: \"\"\n#", 1), "no version"},
+		{strings.Replace(string(defaultYAML), "  development: [", "  developmentx: [", 1), `unknown field "developmentx"`},
 	} {
-		_, err := Load(strings.NewReader(tc.src), "c.yaml")
-		if err == nil || !strings.Contains(err.Error(), tc.reason) {
-			t.Errorf("got %v, want %q", err, tc.reason)
-		}
+		t.Run(tc.reason, func(t *testing.T) {
+			_, err := Load(strings.NewReader(tc.src), "c.yaml")
+			if err == nil || !strings.Contains(err.Error(), tc.reason) {
+				t.Errorf("got %v, want %q", err, tc.reason)
+			}
+		})
 	}
 	// A codebook without the codesign method is refused: reports need every ID.
 	src := string(defaultYAML)
 	i := strings.Index(src, "  - id: codesign")
-	j := strings.Index(src, "# Sections of the")
+	j := strings.Index(src, "# Sections: where")
 	_, err := Load(strings.NewReader(src[:i]+src[j:]), "c.yaml")
 	if err == nil || !strings.Contains(err.Error(), `method "codesign" is missing`) {
 		t.Errorf("got %v", err)
@@ -104,11 +108,13 @@ func TestLoadRefusesIncompleteCodebooks(t *testing.T) {
 func TestEditedCodebookChangesCoding(t *testing.T) {
 	m := &model.Model{Sections: []model.Section{{Page: model.PageMain, Heading: "Kehittämistyön vaiheet",
 		Text: "Asukkaat osallistuivat kävelykierrokselle, jonka aikana ideoitiin reittejä."}}}
-	if p := New(Default()).Classify(m); len(p.Methods) != 0 {
+	// The default codebook reads a general statement (codesign); the
+	// edited one names the method.
+	if p := New(Default()).Classify(m); len(p.Methods) != 1 || p.Methods[0].ID != "codesign" {
 		t.Fatalf("default codebook found %v", p.Methods)
 	}
 	src := mutate(t, "cues: [havainnoin,", "cues: [kävelykierro, havainnoin,")
-	src = strings.Replace(src, "version: innokyla-codebook-1.0", "version: edited-1", 1)
+	src = strings.Replace(src, "version: "+Default().Version, "version: edited-1", 1)
 	cb, err := Load(strings.NewReader(src), "edited.yaml")
 	if err != nil {
 		t.Fatal(err)

@@ -68,12 +68,26 @@ type Disagreement struct {
 
 // Report is the result of Evaluate.
 type Report struct {
-	N             int            `json:"n"`
-	Missing       int            `json:"missing"`
-	Codebook      string         `json:"codebook"`
-	Classifier    Figures        `json:"classifier"`
-	Baseline      Figures        `json:"baseline"`
+	N          int     `json:"n"`
+	Missing    int     `json:"missing"`
+	Codebook   string  `json:"codebook"`
+	Classifier Figures `json:"classifier"`
+	Baseline   Figures `json:"baseline"`
+	// Categories counts the classifier's errors per kind of case, when the
+	// gold names categories.
+	Categories    []Category     `json:"categories,omitempty"`
 	Disagreements []Disagreement `json:"disagreements"`
+}
+
+// Category is the classifier's errors on the gold rows of one kind of case
+// (positive, content_is_participation, staff_only, ...).
+type Category struct {
+	Name           string `json:"category"`
+	Models         int    `json:"models"`
+	FalseDescribed int    `json:"false_described"`  // coded described, gold says no
+	MissedDescribe int    `json:"missed_described"` // gold described, coded not
+	FalseMethods   int    `json:"false_methods"`    // method codes the gold lacks
+	MissedMethods  int    `json:"missed_methods"`   // gold method codes not found
 }
 
 // Evaluate scores the codings in items against their gold rows: per-label
@@ -92,6 +106,7 @@ func Evaluate(items []Item, codebook string) *Report {
 	}
 	r.Classifier = figures(items, got)
 	r.Baseline = figures(items, base)
+	r.Categories = categories(items, got)
 	for i, it := range items {
 		d := Disagreement{URL: it.Gold.URL, Line: it.Gold.Line, Missing: it.Missing,
 			Described: [2]bool{it.Gold.Described, got[i].Described}}
@@ -105,6 +120,37 @@ func Evaluate(items []Item, codebook string) *Report {
 		r.Disagreements = append(r.Disagreements, d)
 	}
 	return r
+}
+
+// categories sums the errors per gold category, in order of first
+// appearance; nil when the gold names none.
+func categories(items []Item, got []*model.Participation) []Category {
+	var out []Category
+	at := map[string]int{}
+	for i, it := range items {
+		name := it.Gold.Category
+		if name == "" {
+			continue
+		}
+		k, ok := at[name]
+		if !ok {
+			k = len(out)
+			at[name] = k
+			out = append(out, Category{Name: name})
+		}
+		c := &out[k]
+		c.Models++
+		switch g, p := it.Gold.Described, got[i].Described; {
+		case p && !g:
+			c.FalseDescribed++
+		case g && !p:
+			c.MissedDescribe++
+		}
+		missed, extra := diff(it.Gold.Methods, methodIDs(got[i]))
+		c.FalseMethods += len(extra)
+		c.MissedMethods += len(missed)
+	}
+	return out
 }
 
 func orEmpty(p *model.Participation) *model.Participation {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -37,8 +38,8 @@ func TestReadGoldErrorsNameFileAndLine(t *testing.T) {
 		want string
 	}{
 		{"", 1, "empty file"},
-		{"address,described,methods,phases\n", 1, "header must be"},
-		{head + ok + "https://x.example/b,true,survey\n", 3, "3 fields, want 4"},
+		{"address,described,methods,phases\n", 1, `header has no "url" column`},
+		{head + ok + "https://x.example/b,true,survey\n", 3, "3 fields, the header has 4"},
 		{head + ok + "https://x.example/b,maybe,,\n", 3, `described "maybe"`},
 		{head + "https://x.example/b,true,surveys,\n", 2, `methods: unknown id "surveys"`},
 		{head + "https://x.example/b,true,,testing\n", 2, `phases: unknown id "testing"`},
@@ -46,11 +47,34 @@ func TestReadGoldErrorsNameFileAndLine(t *testing.T) {
 		{head + ok + "\"https://x.example/b,true,,\n", 3, "quote"},
 	}
 	for _, tc := range cases {
-		_, err := ReadGold(strings.NewReader(tc.src), "gold.csv")
-		var ge *GoldError
-		if !errors.As(err, &ge) || ge.Line != tc.line || ge.File != "gold.csv" || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%q: got %v, want line %d %q", tc.src, err, tc.line, tc.want)
-		}
+		t.Run(tc.want, func(t *testing.T) {
+			_, err := ReadGold(strings.NewReader(tc.src), "gold.csv")
+			var ge *GoldError
+			if !errors.As(err, &ge) || ge.Line != tc.line || ge.File != "gold.csv" || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%q: got %v, want line %d %q", tc.src, err, tc.line, tc.want)
+			}
+		})
+	}
+}
+
+// TestReadGoldColumnsByName: a researcher's gold file has its columns in
+// any order and notes beside them (the realdev file has evidence,
+// category and note).
+func TestReadGoldColumnsByName(t *testing.T) {
+	src := "note,Phases,category,URL,described,evidence,methods\n" +
+		"\"a, b\",ideation;planning,positive,https://x.example/a,yes,\"\"\"quoted\"\"\",survey;workshop\n" +
+		",,plain_negative,https://x.example/b,no,,\n"
+	rows, err := ReadGold(strings.NewReader(src), "gold.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []GoldRow{
+		{URL: "https://x.example/a", Described: true, Methods: []string{"survey", "workshop"},
+			Phases: []string{"ideation", "planning"}, Category: "positive", Line: 2},
+		{URL: "https://x.example/b", Methods: []string{}, Phases: []string{}, Category: "plain_negative", Line: 3},
+	}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("got %+v\nwant %+v", rows, want)
 	}
 }
 

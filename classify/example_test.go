@@ -12,7 +12,7 @@ func ExampleClassifier_Classify() {
 	m := &model.Model{Sections: []model.Section{{
 		Page:    model.PagePath,
 		Heading: "Oivalla ja ymmärrä",
-		Text:    "Henkilöstökysely tehtiin ensin. Sen jälkeen asukkaille avattiin verkkokysely, ja kokemusasiantuntijat kommentoivat tuloksia.",
+		Text:    "Henkilöstökysely tehtiin ensin. Sen jälkeen asukkaille avattiin verkkokysely, ja kokemusasiantuntijat osallistuivat tulosten käsittelyyn.",
 	}}}
 	p := c.Classify(m)
 	fmt.Println("described:", p.Described, "phases:", p.Phases)
@@ -22,6 +22,6 @@ func ExampleClassifier_Classify() {
 	}
 	// Output:
 	// described: true phases: [ideation]
-	// survey [ideation] "Sen jälkeen asukkaille avattiin verkkokysely, ja kokemusasiantuntijat kommentoivat tuloksia." [34:127]
-	// experts_by_experience [ideation] "Sen jälkeen asukkaille avattiin verkkokysely, ja kokemusasiantuntijat kommentoivat tuloksia." [34:127]
+	// survey [ideation] "Sen jälkeen asukkaille avattiin verkkokysely, ja kokemusasiantuntijat osallistuivat tulosten käsittelyyn." [34:141]
+	// experts_by_experience [ideation] "Sen jälkeen asukkaille avattiin verkkokysely, ja kokemusasiantuntijat osallistuivat tulosten käsittelyyn." [34:141]
 }

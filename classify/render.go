@@ -44,6 +44,15 @@ func (r *Report) WriteText(w io.Writer, cb *Codebook) error {
 	d := r.Classifier.Described
 	ew.printf("\nDescribed: accuracy %.3f, kappa %.3f (tp %d, fp %d, fn %d, tn %d); baseline accuracy %.3f, kappa %.3f\n",
 		d.Accuracy, d.Kappa, d.TP, d.FP, d.FN, d.TN, r.Baseline.Described.Accuracy, r.Baseline.Described.Kappa)
+	if len(r.Categories) > 0 {
+		ew.printf("\nErrors by category of the gold\n")
+		tw := tabwriter.NewWriter(ew, 2, 4, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "category\tmodels\tfalse described\tmissed described\tfalse methods\tmissed methods\t\n")
+		for _, c := range r.Categories {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t\n", c.Name, c.Models, c.FalseDescribed, c.MissedDescribe, c.FalseMethods, c.MissedMethods)
+		}
+		tw.Flush()
+	}
 	ew.printf("\nDisagreements: %d\n", len(r.Disagreements))
 	for _, x := range r.Disagreements {
 		ew.printf("\n%s", x.URL)

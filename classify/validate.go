@@ -32,8 +32,12 @@ func (cb *Codebook) validate() error {
 		return bad(0, "negation: no words")
 	}
 	lists := [][]Pattern{cb.Clients.Stems, cb.Clients.Except, cb.Staff.Stems, cb.Staff.Except,
-		cb.Negation.Words, cb.Negation.NotAfter, cb.Serving, cb.Involvement.Verbs,
-		cb.Involvement.Objects, cb.Involvement.DevVerbs}
+		cb.Negation.Words, cb.Negation.NotAfter, cb.Serving, cb.Anchors.Development,
+		cb.Anchors.Events, cb.Anchors.Reported, cb.Anchors.Sources, cb.Anchors.PastAux, cb.Anchors.Progressive,
+		cb.Anchors.Contexts, cb.Modality, cb.Targets, cb.ClauseStart, cb.Relatives, cb.Content}
+	if len(cb.Anchors.Development) == 0 {
+		return bad(0, "anchors: no development verbs; without them no code can count")
+	}
 	seen := map[string]int{}
 	for _, p := range cb.Phases {
 		if !model.IsPhase(p.ID) {
@@ -102,6 +106,9 @@ func (cb *Codebook) validate() error {
 	for _, s := range cb.Sections {
 		if strings.TrimSpace(s.Heading) == "" {
 			return bad(s.line, "section mapping without a heading")
+		}
+		if _, ok := sectionWeights[s.Weight]; !ok {
+			return bad(s.line, "section %q: weight %q: want high, normal or low", s.Heading, s.Weight)
 		}
 		for _, p := range s.Phases {
 			if !model.IsPhase(p) {

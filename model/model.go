@@ -60,9 +60,12 @@ type Participation struct {
 
 // Method is one participation method found in a model.
 type Method struct {
-	ID       string     `json:"id"`
-	Phases   []string   `json:"phases"`
-	Evidence []Evidence `json:"evidence"`
+	ID     string   `json:"id"`
+	Phases []string `json:"phases"`
+	// Confidence is the highest confidence of its evidence: high, medium
+	// or low (see Confidence*). Empty in codings made before it existed.
+	Confidence string     `json:"confidence,omitempty"`
+	Evidence   []Evidence `json:"evidence"`
 }
 
 // Evidence is the sentence or clause a code was read from. Start and End are
@@ -74,6 +77,9 @@ type Evidence struct {
 	Start   int      `json:"start"`
 	End     int      `json:"end"`
 	Phases  []string `json:"phases,omitempty"`
+	// Confidence says how strongly the sentence ties the code to
+	// developing the model: high, medium or low.
+	Confidence string `json:"confidence,omitempty"`
 }
 
 // Hash returns the hex SHA-256 of the published content: every field a
