@@ -17,20 +17,20 @@ var defaultYAML []byte
 // Codebook is the coding scheme: codes, labels, cue patterns and the word
 // lists the judgement uses. Build a Classifier from it with New.
 type Codebook struct {
-	Version     string         `yaml:"version"`
-	Clients     actorDef       `yaml:"clients"`
-	Staff       actorDef       `yaml:"staff"`
-	Negation    negationDef    `yaml:"negation"`
-	Serving     []Pattern      `yaml:"serving"`
-	Anchors     anchorsDef     `yaml:"anchors"`
-	Modality    []Pattern      `yaml:"modality"`
-	Targets     []Pattern      `yaml:"targets"`
-	ClauseStart []Pattern      `yaml:"clause_starts"`
-	Relatives   []Pattern      `yaml:"relatives"`
-	Content     []Pattern      `yaml:"content"`
-	Phases      []PhaseDef     `yaml:"phases"`
-	Methods     []MethodDef    `yaml:"methods"`
-	Sections    []SectionDef   `yaml:"sections"`
+	Version     string       `yaml:"version"`
+	Clients     actorDef     `yaml:"clients"`
+	Staff       actorDef     `yaml:"staff"`
+	Negation    negationDef  `yaml:"negation"`
+	Serving     []Pattern    `yaml:"serving"`
+	Anchors     anchorsDef   `yaml:"anchors"`
+	Modality    []Pattern    `yaml:"modality"`
+	Targets     []Pattern    `yaml:"targets"`
+	ClauseStart []Pattern    `yaml:"clause_starts"`
+	Relatives   []Pattern    `yaml:"relatives"`
+	Content     []Pattern    `yaml:"content"`
+	Phases      []PhaseDef   `yaml:"phases"`
+	Methods     []MethodDef  `yaml:"methods"`
+	Sections    []SectionDef `yaml:"sections"`
 
 	name string
 }

@@ -93,9 +93,9 @@ func TestNoFalseHits(t *testing.T) {
 		"Asiakaslähtöisyys ohjaa koko toimintaa.",              // no method at all
 		"Asiakas ja kysyjä sopivat ajan puhelimessa.",          // no kysely
 		"Nuorisotyöntekijät suunnittelivat työpajan sisällön.", // staff workshop
-		"Euroopan neuvosto antoi suosituksen.",                  // not a client council
-		"HIV-testausta kokeiltiin.",                             // not user testing
-		"Kuntalaiset asuvat hajallaan.",                         // no event, however spelt
+		"Euroopan neuvosto antoi suosituksen.",                 // not a client council
+		"HIV-testausta kokeiltiin.",                            // not user testing
+		"Kuntalaiset asuvat hajallaan.",                        // no event, however spelt
 	} {
 		t.Run(text, func(t *testing.T) {
 			if got, _, p := code(c, "Oivalla ja ymmärrä", text); got != "" || p.Described {
