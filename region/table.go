@@ -111,22 +111,14 @@ func ReadTable(r io.Reader, name string) (*Table, error) {
 // Count returns how many table lines have the kind (e.g. KindMunicipality).
 func (t *Table) Count(kind string) int { return t.counts[kind] }
 
-// Key folds a name for matching: lower case, ä/å->a, ö->o, hyphens and
-// dashes as spaces, runs of whitespace (also non-breaking) as one space,
-// trailing dots, colons and asterisks dropped.
+// Key folds a name for matching: lower case without diacritics (Fold),
+// hyphens and dashes as spaces, runs of whitespace (also non-breaking) as
+// one space, trailing dots, colons and asterisks dropped.
 func Key(s string) string {
 	var b strings.Builder
 	space := true
-	for _, r := range strings.ToLower(s) {
+	for _, r := range strings.ToLower(Fold(s)) {
 		switch r {
-		case 'ä', 'å', 'á', 'à', 'â':
-			r = 'a'
-		case 'ö', 'ø', 'ó':
-			r = 'o'
-		case 'é', 'è':
-			r = 'e'
-		case 'ü':
-			r = 'u'
 		case '-', '‐', '–', '—', '_':
 			r = ' '
 		}

@@ -129,6 +129,11 @@ func (s *Store) Put(ctx context.Context, m *model.Model) (PutResult, error) {
 	return res, nil
 }
 
+// BatchSize is how many models (PutAll) or codings (SaveCodings) the
+// commands write per transaction: large enough that a transaction's fixed
+// cost is small, small enough that a batch is little memory.
+const BatchSize = 500
+
 // PutAll stores many models in one transaction and returns one result each.
 func (s *Store) PutAll(ctx context.Context, ms []*model.Model) ([]PutResult, error) {
 	tx, err := s.db.BeginTx(ctx, nil)

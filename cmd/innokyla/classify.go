@@ -24,7 +24,7 @@ type ClassifyOptions struct {
 
 // NewCmdClassify builds the classify command.
 func NewCmdClassify(f *Factory, runF func(context.Context, *ClassifyOptions) error) *cobra.Command {
-	opts := &ClassifyOptions{F: f, BatchSize: 500}
+	opts := &ClassifyOptions{F: f, BatchSize: store.BatchSize}
 	cmd := &cobra.Command{
 		Use:   "classify",
 		Short: "Code how clients took part in developing each stored model",
@@ -51,7 +51,7 @@ and per-phase counts.`,
 	}
 	cmd.Flags().StringVar(&opts.CodebookPath, "codebook", "", "codebook YAML `FILE` to use instead of the embedded one")
 	cmd.Flags().StringArrayVar(&opts.URLs, "url", nil, "code only the model with this `URL` or id (repeatable)")
-	cmd.Flags().IntVar(&opts.BatchSize, "batch", 500, "codings stored per transaction")
+	cmd.Flags().IntVar(&opts.BatchSize, "batch", store.BatchSize, "codings stored per transaction")
 	return cmd
 }
 
@@ -90,7 +90,7 @@ func runClassify(ctx context.Context, opts *ClassifyOptions) error {
 	c := classify.New(cb)
 	size := opts.BatchSize
 	if size < 1 {
-		size = 500 // callers such as run may leave it unset
+		size = store.BatchSize // callers such as run may leave it unset
 	}
 	sum := classifySummary{methods: map[string]int{}, phases: map[string]int{}}
 	batch := make([]store.Coding, 0, size)

@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -88,12 +87,6 @@ crawled or the corpus could not be written, 2 bad flags, 130 interrupted.`,
 	fl.BoolVar(&opts.JSON, "json", false, "print the summary as JSON on stdout")
 	return cmd
 }
-
-// The GOGC and soft memory limit of a crawl (unless GOGC is set).
-const (
-	crawlGCPercent   = 300
-	crawlMemoryLimit = 64 << 20
-)
 
 // crawlPlan is what runCrawl makes of the options.
 type crawlPlan struct {
@@ -189,17 +182,6 @@ func runCrawl(ctx context.Context, opts *CrawlOptions) error {
 	}
 	if !opts.JSON && IsTerminal(opts.F.Err) {
 		co.Progress = opts.F.Err
-	}
-	if os.Getenv("GOGC") == "" {
-		// The crawl's live heap is small and flat (pages in flight, one
-		// group of commits), but every page allocates its parse tree: a
-		// collection per 4x the live heap instead of 2x halves the GC's
-		// share of the crawl's CPU time. The memory limit keeps the heap
-		// from growing 4x over a large sitemap being read.
-		defer debug.SetGCPercent(debug.SetGCPercent(crawlGCPercent))
-		if os.Getenv("GOMEMLIMIT") == "" {
-			defer debug.SetMemoryLimit(debug.SetMemoryLimit(crawlMemoryLimit))
-		}
 	}
 	c, err := crawler.New(co, s)
 	if err != nil {

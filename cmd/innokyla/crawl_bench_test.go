@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 // --parallel 8: the crawler benchmark plus the store's writes.
 func BenchmarkCrawlIntoStore(b *testing.B) {
 	const models = 1000
+	defer tuneMemory("crawl", os.Getenv)() // as the command runs
 	dir := b.TempDir()
 	if err := synth.WriteSite(dir, models, 1); err != nil {
 		b.Fatal(err)

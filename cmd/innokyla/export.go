@@ -110,4 +110,3 @@ func exportCSV(ctx context.Context, s *store.Store, w io.Writer) (int, error) {
 	}
 	return n, err
 }
-

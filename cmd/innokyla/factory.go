@@ -27,8 +27,9 @@ type Factory struct {
 	Version string
 	Args    []string // the command line, for report provenance
 
-	mu    sync.Mutex
-	store *store.Store
+	mu     sync.Mutex
+	store  *store.Store
+	untune func() // restores the GC settings tuneMemory changed
 }
 
 // Store opens <data>/corpus.db once and returns it.
@@ -52,10 +53,14 @@ func (f *Factory) Store(ctx context.Context) (*store.Store, error) {
 // IndexPath is the bleve index directory.
 func (f *Factory) IndexPath() string { return filepath.Join(f.DataDir, "index") }
 
-// Close releases what the factory opened.
+// Close releases what the factory opened and restores the GC settings.
 func (f *Factory) Close() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.untune != nil {
+		f.untune()
+		f.untune = nil
+	}
 	if f.store == nil {
 		return nil
 	}

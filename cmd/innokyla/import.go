@@ -139,7 +139,7 @@ func importJSONLFile(ctx context.Context, s *store.Store, path string, c *import
 			return err
 		}
 		batch = append(batch, m)
-		if len(batch) == 500 {
+		if len(batch) == store.BatchSize {
 			return flush()
 		}
 		return nil

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/innokyla/innokyla/index"
@@ -47,13 +45,6 @@ instead of waiting.`,
 	return cmd
 }
 
-// The GOGC and soft memory limit of indexing (unless GOGC is set); the
-// index package's BenchmarkIndexBuild uses the same.
-const (
-	indexGCPercent   = 300
-	indexMemoryLimit = 512 << 20
-)
-
 func runIndex(ctx context.Context, opts *IndexOptions) error {
 	st, err := opts.F.Store(ctx)
 	if err != nil {
@@ -61,17 +52,6 @@ func runIndex(ctx context.Context, opts *IndexOptions) error {
 	}
 	path := opts.F.IndexPath()
 	start := time.Now()
-	if os.Getenv("GOGC") == "" {
-		// Indexing allocates a great deal of short-lived memory over a
-		// small live heap (the batches in flight, about 100 MB): a
-		// collection per 4x the live heap instead of 2x saves CPU, and the
-		// soft limit keeps the heap from growing 4x when merges briefly
-		// hold more.
-		defer debug.SetGCPercent(debug.SetGCPercent(indexGCPercent))
-		if os.Getenv("GOMEMLIMIT") == "" {
-			defer debug.SetMemoryLimit(debug.SetMemoryLimit(indexMemoryLimit))
-		}
-	}
 	if opts.Rebuild {
 		if err := index.Remove(path); err != nil {
 			return indexErr(err, path)

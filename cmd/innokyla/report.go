@@ -12,6 +12,7 @@ import (
 
 	"github.com/innokyla/innokyla/internal/safe"
 	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/region"
 	"github.com/innokyla/innokyla/reports"
 	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
@@ -287,23 +288,10 @@ func reportCommandLine(args []string) string {
 	return strings.Join(out, " ")
 }
 
-// slug makes a file-name part from a region name: lower-case ASCII letters,
-// digits and hyphens.
+// reportSlug makes a file-name part from region names: region.Slug, at
+// most 80 bytes, "region" when nothing is left.
 func reportSlug(s string) string {
-	r := strings.NewReplacer("ä", "a", "ö", "o", "å", "a", "Ä", "a", "Ö", "o", "Å", "a")
-	s = strings.ToLower(r.Replace(s))
-	var b strings.Builder
-	dash := false
-	for _, c := range s {
-		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
-			b.WriteRune(c)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.TrimSuffix(b.String(), "-")
+	out := region.Slug(s)
 	if len(out) > 80 {
 		out = strings.TrimSuffix(out[:80], "-")
 	}

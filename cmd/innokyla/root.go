@@ -74,6 +74,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 			if f.DataDir == "" {
 				return usageError(fmt.Errorf("--data is empty"))
 			}
+			f.untune = tuneMemory(cmd.Name(), os.Getenv)
 			return nil
 		},
 	}

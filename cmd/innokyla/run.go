@@ -71,7 +71,7 @@ over HTTP gets the crawl's polite default of one request per second.`,
 func runRun(ctx context.Context, opts *RunOptions) error {
 	f := opts.F
 	delay := opts.Delay
-	if !opts.delaySet && !isHTTP(opts.Site) {
+	if !opts.delaySet && !isHTTPSite(opts.Site) {
 		delay = 0
 	}
 	start := f.Now()
@@ -88,7 +88,7 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 		return err
 	}
 	step("classify")
-	if err := runClassify(ctx, &ClassifyOptions{F: f, CodebookPath: opts.Codebook, BatchSize: 500}); err != nil {
+	if err := runClassify(ctx, &ClassifyOptions{F: f, CodebookPath: opts.Codebook}); err != nil {
 		return err
 	}
 	step("index")
@@ -113,8 +113,4 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	fmt.Fprintf(f.Err, "done in %.1f s; reports: %s\n", f.Now().Sub(start).Seconds(), strings.Join(written, ", "))
 	fmt.Fprintf(out, "%s\n", written[0])
 	return nil
-}
-
-func isHTTP(site string) bool {
-	return strings.HasPrefix(site, "http://") || strings.HasPrefix(site, "https://")
 }

@@ -53,7 +53,7 @@ func NewWithConfig(seed int64, cfg Config) *Gen {
 		}
 		for _, k := range projectKinds {
 			p := &sitegen.Project{
-				Slug:      slugify(prefix) + "-" + k.slug,
+				Slug:      region.Slug(prefix) + "-" + k.slug,
 				Title:     prefix + " " + k.title,
 				RegionRaw: m.area,
 				Summary:   "Alueen kehittämishanke, jossa uudistetaan peruspalveluja ja kootaan toimintamalleja.",
@@ -98,7 +98,7 @@ func (g *Gen) NextSource() (*sitegen.Source, Truth) {
 
 	title := g.title(tp, mu)
 	s := &sitegen.Source{
-		Slug:      slugify(title) + "-" + strconv.Itoa(i+1),
+		Slug:      region.Slug(title) + "-" + strconv.Itoa(i+1),
 		Title:     title,
 		Summary:   fill(pick(r, tp.idea)),
 		Place:     mu.gen + " " + pick(r, units),
@@ -254,28 +254,4 @@ func upperFirst(s string) string {
 func lowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
-}
-
-// slugify folds a Finnish title to a lower-case ASCII slug.
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch r {
-		case 'ä', 'å':
-			r = 'a'
-		case 'ö':
-			r = 'o'
-		}
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
 }

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"runtime/debug"
+)
+
+// memoryTuning is the GC target and soft memory limit a command runs with.
+type memoryTuning struct {
+	gcPercent int
+	limit     int64
+}
+
+// tuningFor says how a command tunes the garbage collector; ok is false
+// for commands that keep Go's defaults.
+//
+// A crawl's live heap is small and flat (pages in flight, one group of
+// commits) but every page allocates its parse tree: a collection per 4x
+// the live heap instead of 2x halves the GC's share of its CPU time, and
+// the limit keeps the heap from growing 4x over a large sitemap. Indexing
+// allocates a great deal of short-lived memory over a live heap of about
+// 100 MB; the limit keeps merges that briefly hold more from growing it
+// 4x. run takes the larger of its stages'. The index package's
+// BenchmarkIndexBuild uses the index figures.
+func tuningFor(command string) (memoryTuning, bool) {
+	switch command {
+	case "crawl":
+		return memoryTuning{gcPercent: 300, limit: 64 << 20}, true
+	case "index", "run":
+		return memoryTuning{gcPercent: 300, limit: 512 << 20}, true
+	}
+	return memoryTuning{}, false
+}
+
+// tuneMemory sets the tuning of command once, before it runs, unless
+// GOGC is set in the environment (GOMEMLIMIT keeps the limit alone). It
+// returns what restores the earlier settings, for tests that run several
+// commands in one process.
+func tuneMemory(command string, getenv func(string) string) (restore func()) {
+	t, ok := tuningFor(command)
+	if !ok || getenv("GOGC") != "" {
+		return func() {}
+	}
+	gc := debug.SetGCPercent(t.gcPercent)
+	if getenv("GOMEMLIMIT") != "" {
+		return func() { debug.SetGCPercent(gc) }
+	}
+	limit := debug.SetMemoryLimit(t.limit)
+	return func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
+}
