@@ -92,6 +92,11 @@ func (c *Classifier) describe(sc *scratch) {
 		for first < cl.e && !isWordByte(b[first]) {
 			first++
 		}
+		if w := nextWord(b, first); c.lx.starts[string(w)] {
+			in.start = true
+			in.relative = c.lx.relatives[string(w)]
+			in.complement = string(w) == "että" || string(w) == "jotta"
+		}
 		// A semicolon separates clauses that each have their own verb.
 		for j := cl.s - 1; j >= 0 && (b[j] == ' ' || b[j] == ';'); j-- {
 			in.start = in.start || b[j] == ';'
@@ -108,14 +113,6 @@ func (c *Classifier) describe(sc *scratch) {
 				in.serving = true
 			case kModal:
 				in.modal = true
-			case kRelative:
-				in.relative = in.relative || x.ts == first
-			case kClauseStart:
-				if x.ts == first {
-					in.start = true
-					w := string(b[x.ts:x.te])
-					in.complement = w == "että" || w == "jotta"
-				}
 			case kDevVerb, kEventVerb:
 				if x.s != x.ts {
 					break // a verb opens its word; inside a compound it is a noun
@@ -182,7 +179,7 @@ func (c *Classifier) describe(sc *scratch) {
 				if nextWordIs(hs, b, x.te, kTarget) || prevWordIs(hs, b, x.ts, kTarget) {
 					continue
 				}
-				if w := nextWord(b, x.te); x.class == actGen && (w == "kanssa" || w == "kesken") {
+				if w := nextWord(b, x.te); x.class == actGen && (string(w) == "kanssa" || string(w) == "kesken") {
 					x.class = actStrong
 				}
 				if x.class == actStrong && !personWord(hs, x.ts, c.lx.cb) && !recipient(b[x.ts:x.te]) {
@@ -228,7 +225,7 @@ func personWord(hs []hit, ts int32, cb *Codebook) bool {
 }
 
 // nextWord is the word after position t, within the clause's punctuation.
-func nextWord(b []byte, t int32) string {
+func nextWord(b []byte, t int32) []byte {
 	j := t
 	for j < int32(len(b)) && b[j] == ' ' {
 		j++
@@ -237,7 +234,7 @@ func nextWord(b []byte, t int32) string {
 	for k < int32(len(b)) && isWordByte(b[k]) {
 		k++
 	}
-	return string(b[j:k])
+	return b[j:k]
 }
 
 // nextWordIs reports whether the word after the one ending at te holds a

@@ -43,6 +43,7 @@ type scratch struct {
 	found   []found
 	runes   []rune
 	runeOff []int32
+	units   []unit
 }
 
 // New compiles a codebook into a classifier.
@@ -111,9 +112,25 @@ func (c *Classifier) section(sc *scratch, text string, h headingInfo, content bo
 	sc.nt.reset(text)
 	c.scan(sc)
 	c.fuzzyHits(sc)
+	sc.found = sc.found[:0]
+	if !c.mayCode(sc) {
+		return // no method cue and no client: nothing can be coded
+	}
 	sc.sents, sc.clauses = segment(&sc.nt, text, sc.sents, sc.clauses)
 	c.describe(sc)
 	c.judge(sc, h.phases, h.weight, content)
+}
+
+// mayCode reports whether the hits hold anything a code needs: a method
+// cue, or a client for a general statement.
+func (c *Classifier) mayCode(sc *scratch) bool {
+	for _, x := range sc.hits {
+		switch x.e.kind {
+		case kMethodCue, kMethodClient, kClient:
+			return true
+		}
+	}
+	return false
 }
 
 // isContent reports whether the model's title or summary names a

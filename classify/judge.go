@@ -121,7 +121,8 @@ func sentPlain(us []unit) bool {
 // subordinating or coordinating word starts a new unit, others (list items
 // after a comma or colon) continue the one before.
 func (c *Classifier) units(sc *scratch, st sentence) []unit {
-	var us []unit
+	us := sc.units[:0]
+	defer func() { sc.units = us[:0] }()
 	var aux, progDev, progEvent, subordinate bool
 	closeUnit := func() {
 		if len(us) == 0 {

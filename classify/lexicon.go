@@ -30,8 +30,6 @@ const (
 	kContext     // the development of the model as a setting
 	kModal       // voidaan, tulisi, jatkossa
 	kTarget      // suunnattu: the client next to it is a target group
-	kClauseStart // a word that opens a unit of its own
-	kRelative    // a relative pronoun: its unit tells who took part in the one before
 	kContent     // a participation form as the model's content
 	kRequire     // a word a cue requires in its clause
 )
@@ -68,6 +66,9 @@ type lexicon struct {
 	ac       *automaton
 	byPat    [][]*entry // automaton pattern id -> entries
 	headings map[string]SectionDef
+	// starts and relatives: words that open a unit of its own, and the
+	// relative pronouns among them (whole words)
+	starts, relatives map[string]bool
 	override [][]int // method index -> overridden method indexes
 }
 
@@ -126,11 +127,15 @@ func compile(cb *Codebook) *lexicon {
 	addAll(kModal, 0, cb.Modality)
 	addAll(kTarget, 0, cb.Targets)
 	addAll(kContent, 0, cb.Content)
+	// Clause-opening words are looked up at each clause's first word, not
+	// scanned for: "ja" alone would double the hits.
+	lx.starts = map[string]bool{}
+	lx.relatives = map[string]bool{}
 	for _, p := range cb.ClauseStart {
-		add(kClauseStart, 0, "="+strings.TrimLeft(p.Text, "^=")) // always whole words
+		lx.starts[strings.TrimLeft(p.Text, "^=")] = true
 	}
 	for _, p := range cb.Relatives {
-		add(kRelative, 0, "="+strings.TrimLeft(p.Text, "^="))
+		lx.relatives[strings.TrimLeft(p.Text, "^=")] = true
 	}
 	for i, p := range cb.Phases {
 		addAll(kPhase, i, p.Cues)
@@ -141,6 +146,7 @@ func compile(cb *Codebook) *lexicon {
 	}
 	lx.override = make([][]int, len(cb.Methods))
 	reqID := 0
+	reqGroups := map[string]int{}
 	for i, m := range cb.Methods {
 		for _, o := range m.Overrides {
 			lx.override[i] = append(lx.override[i], methodIndex[o])
@@ -153,10 +159,18 @@ func compile(cb *Codebook) *lexicon {
 			for _, p := range group.ps {
 				cue := add(group.k, i, p.Text)
 				if req, ok := m.Requires[p.Text]; ok {
-					reqID++
-					cue.req = reqID
-					for _, r := range req {
-						add(kRequire, reqID, r.Text)
+					// Cues with the same list share one group, so a
+					// common word is one hit, not one per cue.
+					key := patternKey(req)
+					if id, seen := reqGroups[key]; seen {
+						cue.req = id
+					} else {
+						reqID++
+						reqGroups[key] = reqID
+						cue.req = reqID
+						for _, r := range req {
+							add(kRequire, reqID, r.Text)
+						}
 					}
 				}
 				if cue.runes >= fuzzyMinRunes && cue.mode == anywhere && !strings.Contains(cue.text, " ") {
@@ -196,6 +210,16 @@ func compile(cb *Codebook) *lexicon {
 	}
 	lx.ac = buildAutomaton(pats)
 	return lx
+}
+
+// patternKey is a list of patterns as one comparable string.
+func patternKey(ps []Pattern) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Text)
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 // headingKey is the form headings are compared in.
