@@ -69,7 +69,7 @@ type lexicon struct {
 	// starts and relatives: words that open a unit of its own, and the
 	// relative pronouns among them (whole words)
 	starts, relatives map[string]bool
-	override [][]int // method index -> overridden method indexes
+	override          [][]int // method index -> overridden method indexes
 }
 
 // fuzzyMinRunes: only cues this long match with a misspelt letter; shorter
