@@ -37,3 +37,33 @@ func ParseConfidence(s string) (string, error) {
 	}
 	return c, nil
 }
+
+// AtLeast returns the coding with only the methods of at least confidence
+// level min, its phases the union of theirs and described recomputed from
+// them. A method without a confidence (a coding made before confidence
+// existed) does not reach any level. p itself is not changed; nil stays nil.
+func (p *Participation) AtLeast(min string) *Participation {
+	if p == nil {
+		return nil
+	}
+	q := *p
+	q.Methods = []Method{}
+	have := map[string]bool{}
+	for _, m := range p.Methods {
+		if ConfidenceRank(m.Confidence) >= ConfidenceRank(min) && ConfidenceRank(m.Confidence) > 0 {
+			q.Methods = append(q.Methods, m)
+			for _, ph := range m.Phases {
+				have[ph] = true
+			}
+		}
+	}
+	q.Phases = []string{}
+	for _, ph := range PhaseIDs {
+		if have[ph] {
+			q.Phases = append(q.Phases, ph)
+		}
+	}
+	q.Described = len(q.Methods) > 0
+	q.General = nil
+	return &q
+}

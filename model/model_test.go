@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -75,5 +76,39 @@ func TestFunders(t *testing.T) {
 				t.Errorf("Funders() = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestParticipationAtLeast(t *testing.T) {
+	p := &Participation{Codebook: "cb", Described: true, Phases: []string{Ideation, Development},
+		Methods: []Method{
+			{ID: "survey", Phases: []string{Ideation}, Confidence: ConfidenceLow},
+			{ID: "codesign", Phases: []string{Development}, Confidence: ConfidenceHigh},
+			{ID: "workshop", Phases: []string{Planning}}, // an old coding without confidence
+		}}
+	for _, tc := range []struct {
+		min, methods, phases string
+		described            bool
+	}{
+		{ConfidenceLow, "survey,codesign", "ideation,development", true},
+		{ConfidenceMedium, "codesign", "development", true},
+		{ConfidenceHigh, "codesign", "development", true},
+	} {
+		t.Run(tc.min, func(t *testing.T) {
+			q := p.AtLeast(tc.min)
+			var ids []string
+			for _, m := range q.Methods {
+				ids = append(ids, m.ID)
+			}
+			if strings.Join(ids, ",") != tc.methods || strings.Join(q.Phases, ",") != tc.phases || q.Described != tc.described {
+				t.Errorf("got %v %v %v", ids, q.Phases, q.Described)
+			}
+		})
+	}
+	if len(p.Methods) != 3 {
+		t.Error("AtLeast changed its receiver")
+	}
+	if (&Participation{Methods: []Method{{ID: "survey", Confidence: ConfidenceLow}}}).AtLeast(ConfidenceMedium).Described {
+		t.Error("a coding with only low codes is described at medium")
 	}
 }

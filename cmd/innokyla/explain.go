@@ -87,6 +87,9 @@ func writeExplanation(w io.Writer, m *model.Model, cb *classify.Codebook, note s
 	for _, mm := range p.Methods {
 		l := cb.MethodLabel(mm.ID)
 		ew.printf("\n%s (%s) [%s]\n  vaiheet (phases): %s\n", l.FI, l.EN, mm.ID, phaseList(cb, mm.Phases))
+		if mm.Confidence != "" {
+			ew.printf("  varmuus (confidence): %s\n", mm.Confidence)
+		}
 		for _, e := range mm.Evidence {
 			writeEvidence(ew, cb, e)
 		}
@@ -107,6 +110,9 @@ func writeEvidence(ew *lineWriter, cb *classify.Codebook, e model.Evidence) {
 	}
 	ew.printf("  - %q\n    osio (section): %s; sivu (page): %s; tavut (bytes) %d-%d; vaiheet (phases): %s\n",
 		e.Text, safe.Line(e.Section), page, e.Start, e.End, phaseList(cb, e.Phases))
+	if e.Confidence != "" {
+		ew.printf("    varmuus (confidence): %s\n", e.Confidence)
+	}
 }
 
 func phaseList(cb *classify.Codebook, ids []string) string {

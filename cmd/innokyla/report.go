@@ -29,6 +29,9 @@ type ReportOptions struct {
 	Lang    string // fi | en
 	Format  string // md | csv | json | html
 	Out     string // file or directory; "" or "-" for stdout
+	// MinConfidence counts only codes of at least this level (low,
+	// medium, high); "" counts all.
+	MinConfidence string
 }
 
 const reportLong = `Write Ojamo-style tables of client participation over the stored, coded
@@ -88,6 +91,7 @@ func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) 
 	fl.StringVar(&opts.Lang, "lang", "fi", "language of the report: fi or en")
 	fl.StringVar(&opts.Format, "format", "md", "md, csv, json or html")
 	fl.StringVarP(&opts.Out, "out", "o", "", "output file or directory (default stdout)")
+	fl.StringVar(&opts.MinConfidence, "min-confidence", "", "count only codes of at least this confidence: low, medium or high")
 	return cmd
 }
 
@@ -95,6 +99,13 @@ func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) 
 // Format or Lang (an options struct filled in code, as run does) means
 // md and fi.
 func (o *ReportOptions) check() error {
+	if o.MinConfidence != "" {
+		c, err := model.ParseConfidence(o.MinConfidence)
+		if err != nil {
+			return usageError(fmt.Errorf("--min-confidence: %w", err))
+		}
+		o.MinConfidence = c
+	}
 	if o.Format == "" {
 		o.Format = "md"
 	}
@@ -136,6 +147,14 @@ func (o *ReportOptions) check() error {
 	return nil
 }
 
+// confident limits m's coding to the codes of at least --min-confidence.
+func (o *ReportOptions) confident(m *model.Model) *model.Model {
+	if o.MinConfidence != "" && m.Participation != nil {
+		m.Participation = m.Participation.AtLeast(o.MinConfidence)
+	}
+	return m
+}
+
 func runReport(ctx context.Context, opts *ReportOptions) error {
 	if err := opts.check(); err != nil {
 		return err
@@ -165,7 +184,7 @@ func runReport(ctx context.Context, opts *ReportOptions) error {
 		return usageError(err)
 	}
 	q := store.Query{Regions: regions, Since: opts.Since, Until: opts.Until, NoSections: true}
-	if err := s.Each(ctx, q, func(m *model.Model) error { agg.Add(m); return ctx.Err() }); err != nil {
+	if err := s.Each(ctx, q, func(m *model.Model) error { agg.Add(opts.confident(m)); return ctx.Err() }); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	rep := &reports.Report{Selection: sel, Result: agg.Result(), Lang: lang}
@@ -185,7 +204,7 @@ func runAudit(ctx context.Context, opts *ReportOptions, s *store.Store, sel repo
 		return usageError(err)
 	}
 	q := store.Query{Since: opts.Since, Until: opts.Until, NoSections: true}
-	if err := s.Each(ctx, q, func(m *model.Model) error { a.Add(m); return ctx.Err() }); err != nil {
+	if err := s.Each(ctx, q, func(m *model.Model) error { a.Add(opts.confident(m)); return ctx.Err() }); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
 	res := a.Result()
