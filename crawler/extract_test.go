@@ -61,9 +61,11 @@ func TestParseDate(t *testing.T) {
 		"10.02.2020": "2020-02-10", "1.9.2021": "2021-09-01", " 7.3.2022 ": "2022-03-07",
 		"2023-11-15": "2023-11-15", "Täydentyy": "", "": "", "joskus": "",
 	} {
-		if got := parseDate(in); got != want {
-			t.Errorf("parseDate(%q) = %q; want %q", in, got, want)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got := parseDate(in); got != want {
+				t.Errorf("parseDate(%q) = %q; want %q", in, got, want)
+			}
+		})
 	}
 }
 
@@ -104,9 +106,11 @@ func TestLabelsFitMayBeLabel(t *testing.T) {
 		"KEHITTÄMISEN\nVAIHE":                     "kehittämisen vaihe",
 		"Ei otsikko":                              "",
 	} {
-		if got := foldLabel(in); got != want {
-			t.Errorf("foldLabel(%q) = %q; want %q", in, got, want)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got := foldLabel(in); got != want {
+				t.Errorf("foldLabel(%q) = %q; want %q", in, got, want)
+			}
+		})
 	}
 }
 
@@ -115,9 +119,11 @@ func TestDeclaresUTF8(t *testing.T) {
 		"text/html; charset=utf-8": true, `text/html; charset="UTF-8"`: true, "text/html;charset=utf8; x=y": true,
 		"text/html": false, "text/html; charset=iso-8859-1": false, "": false,
 	} {
-		if got := declaresUTF8(ct); got != want {
-			t.Errorf("declaresUTF8(%q) = %v", ct, got)
-		}
+		t.Run(ct, func(t *testing.T) {
+			if got := declaresUTF8(ct); got != want {
+				t.Errorf("declaresUTF8(%q) = %v", ct, got)
+			}
+		})
 	}
 	// Invalid UTF-8 under a UTF-8 header is still decoded (to U+FFFD).
 	doc, err := parseHTML([]byte("<p>a\xffb</p>"), "text/html; charset=utf-8")

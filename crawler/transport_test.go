@@ -22,10 +22,12 @@ func TestRetryAfterParse(t *testing.T) {
 		{"-5", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := retryAfter(tt.in, now)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("retryAfter(%q) = %s, %v; want %s, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := retryAfter(tt.in, now)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("retryAfter(%q) = %s, %v; want %s, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
 	}
 }
 

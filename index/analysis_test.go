@@ -16,9 +16,11 @@ func TestFold(t *testing.T) {
 		{"työpaj", "työpaj"},
 		{"ika", "ika"}, // three letters or fewer stay
 	} {
-		if got := fold(c.in); got != c.want {
-			t.Errorf("fold(%q) = %q, want %q", c.in, got, c.want)
-		}
+		t.Run(c.in, func(t *testing.T) {
+			if got := fold(c.in); got != c.want {
+				t.Errorf("fold(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
 	}
 }
 

@@ -136,14 +136,18 @@ func ids(r *Result) string {
 
 func TestParseCode(t *testing.T) {
 	for c, s := range map[int]string{0: "0", 9: "9", 10: "a", 35: "z", 36: "10", 1295: "zz", 65535: "1ekf"} {
-		got, ok := parseCode([]byte(s))
-		if !ok || got != c {
-			t.Errorf("parseCode(%q) = %d, %v; want %d", s, got, ok, c)
-		}
+		t.Run(s, func(t *testing.T) {
+			got, ok := parseCode([]byte(s))
+			if !ok || got != c {
+				t.Errorf("parseCode(%q) = %d, %v; want %d", s, got, ok, c)
+			}
+		})
 	}
 	for _, bad := range []string{"", "A", "-1", "1234567"} {
-		if _, ok := parseCode([]byte(bad)); ok {
-			t.Errorf("parseCode(%q) accepted", bad)
-		}
+		t.Run(fmt.Sprintf("bad %q", bad), func(t *testing.T) {
+			if _, ok := parseCode([]byte(bad)); ok {
+				t.Errorf("parseCode(%q) accepted", bad)
+			}
+		})
 	}
 }

@@ -23,12 +23,14 @@ func TestHashCoversContentOnly(t *testing.T) {
 		"region":  func(m *Model) { m.Region = "Lapin hyvinvointialue" },
 		"stage":   func(m *Model) { m.Stage = "Valmis" },
 	} {
-		c := m
-		c.Sections = append([]Section(nil), m.Sections...)
-		change(&c)
-		if c.Hash() == h {
-			t.Errorf("changing the %s left the hash as it was", name)
-		}
+		t.Run(name, func(t *testing.T) {
+			c := m
+			c.Sections = append([]Section(nil), m.Sections...)
+			change(&c)
+			if c.Hash() == h {
+				t.Errorf("changing the %s left the hash as it was", name)
+			}
+		})
 	}
 }
 

@@ -113,9 +113,11 @@ func TestEachFilters(t *testing.T) {
 		{Query{IDs: []string{"c4", "c1"}}, "[c1 c4]"},
 	}
 	for _, c := range cases {
-		if got := fmtIDs(ids(c.q)); got != c.want {
-			t.Errorf("%+v: got %s, want %s", c.q, got, c.want)
-		}
+		t.Run(c.want, func(t *testing.T) {
+			if got := fmtIDs(ids(c.q)); got != c.want {
+				t.Errorf("%+v: got %s, want %s", c.q, got, c.want)
+			}
+		})
 	}
 }
 

@@ -163,20 +163,24 @@ func TestAPIBadRequests(t *testing.T) {
 		"/api/search?q=x&region=Atlantis",
 		"/api/search?q=" + url.QueryEscape(`"unclosed`),
 	} {
-		var e map[string]string
-		getJSON(t, srv, path, http.StatusBadRequest, &e)
-		if e["error"] == "" {
-			t.Errorf("%s: no error message", path)
-		}
+		t.Run(path, func(t *testing.T) {
+			var e map[string]string
+			getJSON(t, srv, path, http.StatusBadRequest, &e)
+			if e["error"] == "" {
+				t.Errorf("%s: no error message", path)
+			}
+		})
 	}
 	// Queries bleve's parser fails on with a recovered panic get a plain
 	// message, not "runtime error: slice bounds out of range".
 	for _, q := range []string{"/", "a /"} {
-		var e map[string]string
-		getJSON(t, srv, "/api/search?q="+url.QueryEscape(q), http.StatusBadRequest, &e)
-		if strings.Contains(e["error"], "runtime error") || !strings.Contains(e["error"], "closing /") {
-			t.Errorf("q=%q: error %q", q, e["error"])
-		}
+		t.Run(q, func(t *testing.T) {
+			var e map[string]string
+			getJSON(t, srv, "/api/search?q="+url.QueryEscape(q), http.StatusBadRequest, &e)
+			if strings.Contains(e["error"], "runtime error") || !strings.Contains(e["error"], "closing /") {
+				t.Errorf("q=%q: error %q", q, e["error"])
+			}
+		})
 	}
 	getJSON(t, srv, "/api/nothing", http.StatusNotFound, nil)
 	resp, err := http.Post(srv.URL+"/api/search", "text/plain", nil)

@@ -64,10 +64,12 @@ func TestCrawlUsageErrors(t *testing.T) {
 		{[]string{"crawl", "--site", site, "--delay", "-1s"}, exitUsage, "--delay"},
 	}
 	for _, tc := range cases {
-		code, _, stderr := c.run(tc.args...)
-		if code != tc.code || !strings.Contains(stderr, tc.want) {
-			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, code, stderr, tc.code, tc.want)
-		}
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, _, stderr := c.run(tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.want) {
+				t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, code, stderr, tc.code, tc.want)
+			}
+		})
 	}
 }
 

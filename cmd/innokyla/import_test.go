@@ -72,12 +72,14 @@ func TestImportBadLineKeepsStore(t *testing.T) {
 		{strings.Replace(goodRecord, `"page":"main"`, `"page":"etusivu"`, 1) + "\n", `sections[0].page "etusivu"`},
 	}
 	for _, tc := range cases {
-		changed := strings.Replace(tc.content, "Perhekeskus X", "Perhekeskus muuttunut", 1)
-		bad := writeFile(t, filepath.Join(dir, "bad.jsonl"), changed)
-		code, _, stderr := c.run("import", bad)
-		if code != exitError || !strings.Contains(stderr, tc.want) {
-			t.Errorf("exit %d, stderr %q, want %q", code, stderr, tc.want)
-		}
+		t.Run(tc.want, func(t *testing.T) {
+			changed := strings.Replace(tc.content, "Perhekeskus X", "Perhekeskus muuttunut", 1)
+			bad := writeFile(t, filepath.Join(dir, "bad.jsonl"), changed)
+			code, _, stderr := c.run("import", bad)
+			if code != exitError || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit %d, stderr %q, want %q", code, stderr, tc.want)
+			}
+		})
 	}
 	_, out, _ := c.run("export")
 	if strings.Count(out, "\n") != 1 || !strings.Contains(out, `"title":"Perhekeskus X"`) || !strings.Contains(out, `"version":1`) {

@@ -52,16 +52,18 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"import"}, "requires at least 1 arg"},
 	}
 	for _, tc := range cases {
-		code, _, stderr := c.run(tc.args...)
-		if code != exitUsage {
-			t.Errorf("%v: exit %d, want %d", tc.args, code, exitUsage)
-		}
-		if !strings.Contains(stderr, tc.want) {
-			t.Errorf("%v: stderr %q lacks %q", tc.args, stderr, tc.want)
-		}
-		if n := strings.Count(stderr, "innokyla: "); n != 1 {
-			t.Errorf("%v: error printed %d times: %q", tc.args, n, stderr)
-		}
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, _, stderr := c.run(tc.args...)
+			if code != exitUsage {
+				t.Errorf("%v: exit %d, want %d", tc.args, code, exitUsage)
+			}
+			if !strings.Contains(stderr, tc.want) {
+				t.Errorf("%v: stderr %q lacks %q", tc.args, stderr, tc.want)
+			}
+			if n := strings.Count(stderr, "innokyla: "); n != 1 {
+				t.Errorf("%v: error printed %d times: %q", tc.args, n, stderr)
+			}
+		})
 	}
 	if _, err := os.Stat(c.data); !os.IsNotExist(err) {
 		t.Errorf("usage errors must not touch the data directory: %v", err)

@@ -87,10 +87,12 @@ func TestReportUsageErrors(t *testing.T) {
 		{[]string{"report", "extra"}, "unknown command"},
 	}
 	for _, tc := range cases {
-		code, _, stderr := c.run(tc.args...)
-		if code != exitUsage || !strings.Contains(stderr, tc.want) {
-			t.Errorf("%v: exit %d, stderr %q; want exit 2 with %q", tc.args, code, stderr, tc.want)
-		}
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, _, stderr := c.run(tc.args...)
+			if code != exitUsage || !strings.Contains(stderr, tc.want) {
+				t.Errorf("%v: exit %d, stderr %q; want exit 2 with %q", tc.args, code, stderr, tc.want)
+			}
+		})
 	}
 	if _, err := os.Stat(c.data); !os.IsNotExist(err) {
 		t.Errorf("usage errors touched the data directory: %v", err)

@@ -128,10 +128,12 @@ func TestSearchUsageErrors(t *testing.T) {
 		{[]string{"serve", "--addr", "nonsense"}, "--addr"},
 		{[]string{"index", "extra"}, "unknown command"},
 	} {
-		code, _, stderr := c.run(tc.args...)
-		if code != exitUsage || !strings.Contains(stderr, tc.want) {
-			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, stderr, tc.want)
-		}
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, _, stderr := c.run(tc.args...)
+			if code != exitUsage || !strings.Contains(stderr, tc.want) {
+				t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, stderr, tc.want)
+			}
+		})
 	}
 }
 

@@ -104,8 +104,10 @@ func TestCanonicalText(t *testing.T) {
 		"kova\u00a0väli":           "kova väli",
 	}
 	for in, want := range cases {
-		if got := CanonicalText(in); got != want {
-			t.Errorf("CanonicalText(%q) = %q, want %q", in, got, want)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got := CanonicalText(in); got != want {
+				t.Errorf("CanonicalText(%q) = %q, want %q", in, got, want)
+			}
+		})
 	}
 }

@@ -32,8 +32,10 @@ func TestRun(t *testing.T) {
 		t.Error(err)
 	}
 	for _, args := range [][]string{{"-format", "site"}, {"-format", "xml"}, {"-n", "-1"}} {
-		if err := run(args, &stdout, &stderr); err == nil {
-			t.Errorf("%v accepted", args)
-		}
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			if err := run(args, &stdout, &stderr); err == nil {
+				t.Errorf("%v accepted", args)
+			}
+		})
 	}
 }
