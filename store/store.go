@@ -20,8 +20,9 @@ var ErrNotFound = errors.New("model not found")
 
 // Store is a corpus of practice models in one SQLite file.
 type Store struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	readOnly bool // opened by OpenReadOnly
 
 	mu       sync.Mutex
 	prepared map[string]*sql.Stmt // statements of the write paths, prepared once
@@ -87,6 +88,9 @@ func (s *Store) stmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, 
 // DB gives extensions inside this package's callers (the crawl frontier)
 // the database handle.
 func (s *Store) DB() *sql.DB { return s.db }
+
+// ReadOnly reports whether the store was opened by OpenReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // Path is the file the store lives in.
 func (s *Store) Path() string { return s.path }

@@ -83,7 +83,7 @@ func runClassify(ctx context.Context, opts *ClassifyOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := opts.F.Store(ctx)
+	s, err := opts.F.WriteStore(ctx, false)
 	if err != nil {
 		return err
 	}

@@ -167,7 +167,7 @@ func runCrawl(ctx context.Context, opts *CrawlOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := opts.F.Store(ctx)
+	s, err := opts.F.WriteStore(ctx, true)
 	if err != nil {
 		return err
 	}

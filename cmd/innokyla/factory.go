@@ -2,13 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/innokyla/innokyla/internal/datalock"
 	"github.com/innokyla/innokyla/internal/safe"
 	"github.com/innokyla/innokyla/store"
 )
@@ -29,25 +32,90 @@ type Factory struct {
 
 	mu     sync.Mutex
 	store  *store.Store
-	untune func() // restores the GC settings tuneMemory changed
+	lock   *datalock.Lock // held from WriteStore to Close
+	untune func()         // restores the GC settings tuneMemory changed
 }
 
-// Store opens <data>/corpus.db once and returns it.
+// Store opens <data>/corpus.db once for reading and returns it. It
+// creates nothing and takes no lock, so a corpus on a read-only share can
+// be read; a missing corpus is an error, not an empty one. After
+// WriteStore it returns the store opened for writing.
 func (f *Factory) Store(ctx context.Context) (*store.Store, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.store != nil {
 		return f.store, nil
 	}
-	if err := checkDataDir(f.DataDir); err != nil {
+	if f.DataDir == "" {
+		return nil, usageError(fmt.Errorf("--data is empty"))
+	}
+	if st, err := os.Stat(f.DataDir); err == nil && !st.IsDir() {
+		return nil, withHint(fmt.Errorf("data directory %s is not a directory", f.DataDir), "Try: --data DIR naming a directory")
+	}
+	s, err := store.OpenReadOnly(ctx, f.corpusPath())
+	if errors.Is(err, store.ErrNoCorpus) {
+		return nil, f.noCorpus()
+	}
+	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(ctx, filepath.Join(f.DataDir, "corpus.db"))
+	f.store = s
+	return s, nil
+}
+
+// WriteStore opens <data>/corpus.db for writing after taking the data
+// directory's lock, which the process holds until Close: a second writer
+// fails at once with a message naming the first. Only commands that add
+// models (create: crawl, import, run) make a missing data directory.
+func (f *Factory) WriteStore(ctx context.Context, create bool) (*store.Store, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.store != nil && !f.store.ReadOnly() {
+		return f.store, nil
+	}
+	if err := f.checkDataDir(create); err != nil {
+		return nil, err
+	}
+	if f.lock == nil {
+		l, err := datalock.Acquire(f.DataDir, strings.Join(f.Args, " "), f.now())
+		var held *datalock.HeldError
+		switch {
+		case errors.As(err, &held):
+			hint := "Try: wait until it has finished, then run this again"
+			if held.PID != 0 {
+				hint = fmt.Sprintf("Try: wait until it has finished (or stop it: kill %d), then run this again", held.PID)
+			}
+			return nil, withHint(err, hint)
+		case err != nil:
+			return nil, withHint(err, "Try: --data DIR with a directory you can write")
+		}
+		f.lock = l
+	}
+	if f.store != nil {
+		f.store.Close() // opened for reading before
+		f.store = nil
+	}
+	s, err := store.Open(ctx, f.corpusPath())
 	if err != nil {
 		return nil, withHint(err, "Try: --data DIR with a directory you can write")
 	}
 	f.store = s
 	return s, nil
+}
+
+func (f *Factory) corpusPath() string { return filepath.Join(f.DataDir, "corpus.db") }
+
+func (f *Factory) now() time.Time {
+	if f.Now != nil {
+		return f.Now()
+	}
+	return time.Now()
+}
+
+// noCorpus is the error of a command that needs a corpus where there is none.
+func (f *Factory) noCorpus() error {
+	return withHint(fmt.Errorf("no corpus at %s", f.DataDir),
+		"Try: --data DIR naming the directory that holds corpus.db, or make one with innokyla crawl --site URL or innokyla import FILE")
 }
 
 // IndexPath is the bleve index directory.
@@ -61,11 +129,15 @@ func (f *Factory) Close() error {
 		f.untune()
 		f.untune = nil
 	}
-	if f.store == nil {
-		return nil
+	var err error
+	if f.store != nil {
+		err = f.store.Close()
+		f.store = nil
 	}
-	err := f.store.Close()
-	f.store = nil
+	if lerr := f.lock.Release(); err == nil {
+		err = lerr
+	}
+	f.lock = nil
 	return err
 }
 
@@ -99,12 +171,17 @@ func rawTerminal(w io.Writer) io.Writer {
 	return w
 }
 
-func checkDataDir(dir string) error {
+// checkDataDir checks the data directory of a writer; with create a
+// missing one is made, else it is an error.
+func (f *Factory) checkDataDir(create bool) error {
+	dir := f.DataDir
 	if dir == "" {
 		return usageError(fmt.Errorf("--data is empty"))
 	}
 	st, err := os.Stat(dir)
 	switch {
+	case os.IsNotExist(err) && !create:
+		return f.noCorpus()
 	case os.IsNotExist(err):
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return withHint(fmt.Errorf("data directory %s: %w", dir, err), "Try: --data DIR with a directory you can write")
@@ -115,11 +192,10 @@ func checkDataDir(dir string) error {
 	case !st.IsDir():
 		return withHint(fmt.Errorf("data directory %s is not a directory", dir), "Try: --data DIR naming a directory")
 	}
-	probe, err := os.CreateTemp(dir, ".write-check-*")
-	if err != nil {
-		return withHint(fmt.Errorf("data directory %s is not writable: %w", dir, err), "Try: --data DIR with a directory you can write")
+	if !create {
+		if _, err := os.Stat(f.corpusPath()); os.IsNotExist(err) {
+			return f.noCorpus()
+		}
 	}
-	probe.Close()
-	os.Remove(probe.Name())
 	return nil
 }

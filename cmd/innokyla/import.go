@@ -87,7 +87,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if len(jsonl)+len(html) == 0 {
 		return fmt.Errorf("import: no .jsonl, .json or .html files in %s", strings.Join(opts.Paths, ", "))
 	}
-	s, err := opts.F.Store(ctx)
+	s, err := opts.F.WriteStore(ctx, true)
 	if err != nil {
 		return err
 	}

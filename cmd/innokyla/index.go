@@ -46,7 +46,7 @@ instead of waiting.`,
 }
 
 func runIndex(ctx context.Context, opts *IndexOptions) error {
-	st, err := opts.F.Store(ctx)
+	st, err := opts.F.WriteStore(ctx, false)
 	if err != nil {
 		return err
 	}

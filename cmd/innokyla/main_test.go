@@ -82,8 +82,8 @@ func TestDataDirErrors(t *testing.T) {
 		ro := filepath.Join(dir, "ro")
 		os.Mkdir(ro, 0o500)
 		c = &cli{t: t, data: ro}
-		code, _, stderr = c.run("export")
-		if code != exitError || !strings.Contains(stderr, "not writable") {
+		code, _, stderr = c.run("import", writeFile(t, filepath.Join(dir, "m.jsonl"), `{"id":"a"}`+"\n"))
+		if code != exitError || !strings.Contains(stderr, "Try: --data DIR with a directory you can write") {
 			t.Errorf("read-only data dir: exit %d, stderr %q", code, stderr)
 		}
 	}
