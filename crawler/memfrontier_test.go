@@ -156,7 +156,7 @@ func (f *memFrontier) commit(c model.CrawlCommit) model.CrawlOutcome {
 			f.models[c.Model.ID] = append(vs, &m)
 		}
 	}
-	mt.ModelID, mt.Region, mt.Modified, mt.ReadLastmod = c.ModelID, c.Region, c.Modified, c.Lastmod
+	mt.ModelID, mt.Regions, mt.Modified, mt.ReadLastmod = c.ModelID, c.Regions, c.Modified, c.Lastmod
 	if c.Stored {
 		mt.StoredLastmod = c.Lastmod
 		mt.MainETag, mt.MainLastModified = c.MainETag, c.MainLastModified

@@ -91,14 +91,14 @@ func (c *Crawler) target(ctx context.Context, run model.CrawlRun, t *model.Crawl
 	// the filters decide from what was read then, and a stored model is
 	// unchanged.
 	if t.Lastmod != "" && t.Lastmod == t.ReadLastmod && t.ModelID != "" {
-		if !c.anyRegion(strings.Split(t.Region, "\n")) || c.opts.Since != "" && t.Modified != "" && t.Modified < c.opts.Since {
+		if !c.anyRegion(t.Regions) || c.opts.Since != "" && t.Modified != "" && t.Modified < c.opts.Since {
 			c.count(func(s *Summary) { s.Skipped++ })
 			return nil
 		}
 		if t.Lastmod == t.StoredLastmod {
 			// Found unchanged without a request: not counted against Max.
 			return c.commit(ctx, model.CrawlCommit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
-				ModelID: t.ModelID, Region: t.Region, Modified: t.Modified,
+				ModelID: t.ModelID, Regions: t.Regions, Modified: t.Modified,
 				MainETag: t.MainETag, MainLastModified: t.MainLastModified,
 				PathETag: t.PathETag, PathLastModified: t.PathLastModified}, model.CrawlUnchanged)
 		}
@@ -132,7 +132,7 @@ func (c *Crawler) target(ctx context.Context, run model.CrawlRun, t *model.Crawl
 // notModified handles a 304 for the main page: the filters decide from
 // what was read before, then the path page decides.
 func (c *Crawler) notModified(ctx context.Context, run model.CrawlRun, t *model.CrawlTarget) error {
-	if !c.anyRegion(strings.Split(t.Region, "\n")) || c.opts.Since != "" && t.Modified != "" && t.Modified < c.opts.Since {
+	if !c.anyRegion(t.Regions) || c.opts.Since != "" && t.Modified != "" && t.Modified < c.opts.Since {
 		c.release()
 		c.count(func(s *Summary) { s.Skipped++ })
 		return nil
@@ -145,7 +145,7 @@ func (c *Crawler) notModified(ctx context.Context, run model.CrawlRun, t *model.
 		errors.As(err, &fe) && fe.Status == http.StatusNotFound && t.PathETag == "" && t.PathLastModified == "":
 		c.release() // unchanged: not counted against Max
 		return c.commit(ctx, model.CrawlCommit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Stored: true,
-			ModelID: t.ModelID, Region: t.Region, Modified: t.Modified,
+			ModelID: t.ModelID, Regions: t.Regions, Modified: t.Modified,
 			MainETag: t.MainETag, MainLastModified: t.MainLastModified,
 			PathETag: t.PathETag, PathLastModified: t.PathLastModified}, model.CrawlUnchanged)
 	case err != nil:
@@ -197,7 +197,7 @@ func (c *Crawler) withMain(ctx context.Context, run model.CrawlRun, t *model.Cra
 		c.release()
 		c.count(func(s *Summary) { s.Skipped++ })
 		return c.commit(ctx, model.CrawlCommit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod,
-			ModelID: m.ID, Region: strings.Join(m.Regions, "\n"), Modified: modifiedOf(m)}, model.CrawlNone)
+			ModelID: m.ID, Regions: m.Regions, Modified: modifiedOf(m)}, model.CrawlNone)
 	}
 	if ctx.Err() != nil {
 		return c.keep(ctx, run, t, main)
@@ -247,7 +247,7 @@ func (c *Crawler) finish(ctx context.Context, run model.CrawlRun, t *model.Crawl
 	}
 	m.FetchedAt = c.opts.Now().UTC().Truncate(time.Second)
 	cm := model.CrawlCommit{Run: run.ID, Target: t.URL, Lastmod: t.Lastmod, Model: m, Stored: true,
-		ModelID: m.ID, Region: strings.Join(m.Regions, "\n"), Modified: modifiedOf(m),
+		ModelID: m.ID, Regions: m.Regions, Modified: modifiedOf(m),
 		MainETag: main.ETag, MainLastModified: main.LastModified}
 	if path != nil {
 		cm.PathETag, cm.PathLastModified = path.ETag, path.LastModified

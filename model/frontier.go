@@ -56,13 +56,13 @@ type CrawlTarget struct {
 	URL     string
 	Lastmod string // from the sitemap, "" when unknown
 
-	ModelID       string // id of the model last read from it
-	Region        string // its normalised regions, one a line, primary first
-	Modified      string // its modified (else created) date
-	StoredLastmod string // lastmod when the model was last stored or found unchanged
-	ReadLastmod   string // lastmod when the model was last read, stored or filtered out
-	DoneRun       int64  // the last run that finished it
-	Sections      int    // non-empty sections of the model last stored from it; 0 when unknown
+	ModelID       string   // id of the model last read from it
+	Regions       []string // its normalised regions, primary first
+	Modified      string   // its modified (else created) date
+	StoredLastmod string   // lastmod when the model was last stored or found unchanged
+	ReadLastmod   string   // lastmod when the model was last read, stored or filtered out
+	DoneRun       int64    // the last run that finished it
+	Sections      int      // non-empty sections of the model last stored from it; 0 when unknown
 
 	MainETag, MainLastModified string // validators of the main page
 	PathETag, PathLastModified string // and of the kehittämisen polku page
@@ -84,7 +84,9 @@ type CrawlCommit struct {
 	Model   *Model // nil: nothing to store (not modified, or filtered out)
 	Stored  bool   // Model stored or found unchanged: lastmod may skip it next time
 
-	ModelID, Region, Modified string
+	ModelID  string
+	Regions  []string // the model's normalised regions, for the --region filter next time
+	Modified string
 
 	MainETag, MainLastModified string
 	PathETag, PathLastModified string

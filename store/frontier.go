@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/innokyla/innokyla/model"
@@ -123,10 +124,14 @@ func (s *Store) CrawlTargets(ctx context.Context, run int64, site, after string,
 		var t model.CrawlTarget
 		var p model.CrawlPartial
 		var prun int64
-		if err := rows.Scan(&t.URL, &t.Lastmod, &t.ModelID, &t.Region, &t.Modified, &t.StoredLastmod, &t.ReadLastmod, &t.DoneRun, &t.Sections,
+		var regions string
+		if err := rows.Scan(&t.URL, &t.Lastmod, &t.ModelID, &regions, &t.Modified, &t.StoredLastmod, &t.ReadLastmod, &t.DoneRun, &t.Sections,
 			&t.MainETag, &t.MainLastModified, &t.PathETag, &t.PathLastModified,
 			&prun, &p.URL, &p.ContentType, &p.ETag, &p.LastModified, &p.Body); err != nil {
 			return nil, fmt.Errorf("crawl targets: %w", err)
+		}
+		if regions != "" {
+			t.Regions = strings.Split(regions, "\n") // one a line, as CommitCrawls writes them
 		}
 		if prun == run && p.Body != nil {
 			t.Partial = &p
@@ -201,7 +206,7 @@ func (s *Store) CommitCrawls(ctx context.Context, site string, cs []model.CrawlC
 			}
 			out[i] = crawlOutcomes[res]
 		}
-		args := []any{c.ModelID, c.Region, c.Modified, c.Lastmod, c.Run}
+		args := []any{c.ModelID, strings.Join(c.Regions, "\n"), c.Modified, c.Lastmod, c.Run}
 		stmt := done
 		if c.Stored {
 			stmt = stored

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -75,7 +76,7 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 	}
 	m := sample("a", "Lapin hyvinvointialue", "2024-01-01")
 	c := model.CrawlCommit{Run: run.ID, Target: u, Lastmod: "2024-01-01", Model: m, Stored: true,
-		ModelID: "a", Region: m.Region, Modified: "2024-01-01", MainETag: `"e1"`}
+		ModelID: "a", Regions: m.Regions, Modified: "2024-01-01", MainETag: `"e1"`}
 	res, err := s.CommitCrawl(ctx, site, c)
 	if err != nil || res != model.CrawlNew {
 		t.Fatalf("commit: %v %v", res, err)
@@ -106,11 +107,11 @@ func TestCrawlCommitStoresOnceAndVersions(t *testing.T) {
 	run2, _ := s.BeginCrawl(ctx, "k2", time.Now())
 	s.AddCrawlTargets(ctx, run2.ID, site, []model.CrawlTarget{{URL: site + "fi/toimintamalli/b", Lastmod: "2025-05-05"}})
 	if res, err := s.CommitCrawl(ctx, site, model.CrawlCommit{Run: run2.ID, Target: site + "fi/toimintamalli/b", Lastmod: "2025-05-05",
-		ModelID: "b", Region: "Kainuun hyvinvointialue"}); err != nil || res != model.CrawlNone {
+		ModelID: "b", Regions: []string{"Kainuun hyvinvointialue"}}); err != nil || res != model.CrawlNone {
 		t.Fatalf("filtered commit: %v %v", res, err)
 	}
 	ts, _ = s.CrawlTargets(ctx, run2.ID, site, "", 100)
-	if len(ts) != 1 || ts[0].StoredLastmod != "" || ts[0].ReadLastmod != "2025-05-05" || ts[0].Region != "Kainuun hyvinvointialue" {
+	if len(ts) != 1 || ts[0].StoredLastmod != "" || ts[0].ReadLastmod != "2025-05-05" || !slices.Equal(ts[0].Regions, []string{"Kainuun hyvinvointialue"}) {
 		t.Errorf("filtered target %+v", ts)
 	}
 	if fails, _ := s.CrawlFailures(ctx, site); len(fails) != 0 {
