@@ -160,8 +160,15 @@ func create(path string, cfg map[string]interface{}) (*Index, error) {
 }
 
 // Remove deletes the index at path after checking that no other process
-// holds it. It is how a rebuild starts over.
+// holds it, and its incomplete mark. It is how a rebuild starts over.
 func Remove(path string) error {
+	if err := remove(path); err != nil {
+		return err
+	}
+	return markIncomplete(path, false)
+}
+
+func remove(path string) error {
 	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); os.IsNotExist(err) {
 		return os.RemoveAll(path)
 	}

@@ -32,11 +32,25 @@ type Each func(yield func(*model.Model) error) error
 // added, changed ones (another version, content or coding) replaced, and
 // models no longer yielded removed. Writes go in batches; a cancelled ctx
 // stops between models and keeps what was written.
+//
+// While it runs the index is marked incomplete (see Incomplete); an
+// interrupted or failed Sync leaves the mark until one completes.
 func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
-	var st Stats
 	if ix.readOnly {
-		return st, fmt.Errorf("sync index %s: opened read-only", ix.path)
+		return Stats{}, fmt.Errorf("sync index %s: opened read-only", ix.path)
 	}
+	if err := markIncomplete(ix.path, true); err != nil {
+		return Stats{}, err
+	}
+	st, err := ix.sync(ctx, each)
+	if err == nil {
+		err = markIncomplete(ix.path, false)
+	}
+	return st, err
+}
+
+func (ix *Index) sync(ctx context.Context, each Each) (Stats, error) {
+	var st Stats
 	ok, err := ix.schemaCurrent()
 	if err != nil {
 		return st, err

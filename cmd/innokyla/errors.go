@@ -63,3 +63,12 @@ func printError(w io.Writer, err error) int {
 	}
 	return exitError
 }
+
+// hintOf is the hint attached to err, or "".
+func hintOf(err error) string {
+	var h hintErr
+	if errors.As(err, &h) {
+		return h.hint
+	}
+	return ""
+}

@@ -52,14 +52,18 @@ func runIndex(ctx context.Context, opts *IndexOptions) error {
 	}
 	path := opts.F.IndexPath()
 	start := time.Now()
+	build := path
 	if opts.Rebuild {
-		if err := index.Remove(path); err != nil {
-			return indexErr(err, path)
+		// Built aside and swapped in whole: an interrupted rebuild leaves
+		// the index in use as it was.
+		build = path + ".rebuild"
+		if err := index.Remove(build); err != nil {
+			return indexErr(err, build)
 		}
 	}
-	ix, err := index.Open(path, index.Options{})
+	ix, err := index.Open(build, index.Options{})
 	if err != nil {
-		return indexErr(err, path)
+		return indexErr(err, build)
 	}
 	stats, err := ix.Sync(ctx, func(yield func(*model.Model) error) error {
 		return st.Each(ctx, store.Query{}, yield)
@@ -67,8 +71,14 @@ func runIndex(ctx context.Context, opts *IndexOptions) error {
 	if cerr := ix.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil && opts.Rebuild {
+		err = index.Swap(path, build)
+	}
 	if err != nil {
-		return fmt.Errorf("index: %w", err)
+		if opts.Rebuild {
+			return fmt.Errorf("index --rebuild: %w; the index in use is unchanged", err)
+		}
+		return fmt.Errorf("index: %w; the index is marked incomplete until an index run finishes", err)
 	}
 	total := stats.Added + stats.Updated + stats.Unchanged
 	how := "updated"
@@ -81,12 +91,17 @@ func runIndex(ctx context.Context, opts *IndexOptions) error {
 }
 
 // indexErr adds what to try when the index is busy or missing.
-// openIndexReader opens the index read-only for search and serve.
+// openIndexReader opens the index read-only for search and serve, with a
+// warning on stderr while it is incomplete.
 func openIndexReader(f *Factory) (*index.Index, error) {
 	path := f.IndexPath()
 	ix, err := index.Open(path, index.Options{ReadOnly: true})
 	if err != nil {
 		return nil, indexErr(err, path)
+	}
+	if ix.Incomplete() {
+		fmt.Fprintf(f.Err, "warning: the index at %s is incomplete (an index run was interrupted or failed): "+
+			"some models are missing from the results until innokyla index finishes\n", path)
 	}
 	return ix, nil
 }

@@ -92,8 +92,9 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 		return err
 	}
 	step("index")
-	if err := runIndex(ctx, &IndexOptions{F: f}); err != nil {
-		return err
+	indexErr := runIndex(ctx, &IndexOptions{F: f})
+	if indexErr != nil && ctx.Err() != nil {
+		return indexErr // interrupted: stop here
 	}
 	step("report")
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
@@ -111,6 +112,14 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 		written = append(written, path)
 	}
 	fmt.Fprintf(f.Err, "done in %.1f s; reports: %s\n", f.Now().Sub(start).Seconds(), strings.Join(written, ", "))
+	if indexErr != nil {
+		// The reports do not need the index: they are written; say what
+		// was not done.
+		fmt.Fprintf(f.Err, "warning: the search index was not updated: %v\n", indexErr)
+		if h := hintOf(indexErr); h != "" {
+			fmt.Fprintln(f.Err, h)
+		}
+	}
 	fmt.Fprintf(out, "%s\n", written[0])
 	return nil
 }
