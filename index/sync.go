@@ -61,88 +61,103 @@ func (ix *Index) sync(ctx context.Context, each Each) (Stats, error) {
 		}
 		st.Rebuilt = true
 	}
-	// seen holds a 64-bit hash of every id yielded (8 bytes a model, not
-	// the ids themselves); two ids with one hash would keep a removed model.
-	seen := map[uint64]struct{}{}
-	w := newWriter(ix.b, ix.sigs, ix.bg)
-	j := job{batch: ix.b.NewBatch(), put: map[string]string{}}
-	flush := func() error {
-		if b, ok := ix.facets.pending(); ok {
-			j.batch.SetInternal([]byte(internalFacets), b)
-		}
-		err := w.send(j)
-		j = job{batch: ix.b.NewBatch(), put: map[string]string{}}
-		return err
-	}
-	err = each(func(m *model.Model) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if m.ID == "" {
-			return fmt.Errorf("model with url %q has no id", m.URL)
-		}
-		seen[idHash(m.ID)] = struct{}{}
-		sig := signature(m)
-		old, err := ix.sigs.get(m.ID)
-		if err != nil {
-			return fmt.Errorf("read state of %s: %w", m.ID, err)
-		}
-		switch {
-		case old == sig:
-			st.Unchanged++
-			return nil
-		case old == "":
-			st.Added++
-		default:
-			st.Updated++
-		}
-		if err := j.batch.Index(m.ID, document(m, ix.tl, ix.facets)); err != nil {
-			return fmt.Errorf("index %s: %w", m.ID, err)
-		}
-		j.put[m.ID] = sig
-		if j.batch.Size() >= batchSize {
-			return flush()
-		}
-		return nil
-	})
-	if err != nil {
-		ferr := flush()
-		if cerr := w.close(); ferr == nil {
+	s := &syncer{ix: ix, st: st, w: newWriter(ix.b, ix.sigs, ix.bg), seen: map[uint64]struct{}{},
+		j: job{batch: ix.b.NewBatch(), put: map[string]string{}}}
+	if err := each(func(m *model.Model) error { return s.add(ctx, m) }); err != nil {
+		ferr := s.flush()
+		if cerr := s.w.close(); ferr == nil {
 			ferr = cerr
 		}
 		if ferr != nil && !errors.Is(err, context.Canceled) {
-			return st, errors.Join(err, ferr)
+			return s.st, errors.Join(err, ferr)
 		}
-		return st, err
+		return s.st, err
 	}
-	// Models no longer yielded go.
+	if err := s.removeGone(); err != nil {
+		s.w.close()
+		return s.st, err
+	}
+	return s.st, s.w.close()
+}
+
+// syncer is one Sync: the batch being filled, the writer that applies the
+// full ones, and the ids yielded so far.
+type syncer struct {
+	ix *Index
+	w  *writer
+	j  job
+	st Stats
+	// seen holds a 64-bit hash of every id yielded (8 bytes a model, not
+	// the ids themselves); two ids with one hash would keep a removed model.
+	seen map[uint64]struct{}
+}
+
+// flush hands the batch, with the facet codes it added, to the writer.
+func (s *syncer) flush() error {
+	if b, ok := s.ix.facets.pending(); ok {
+		s.j.batch.SetInternal([]byte(internalFacets), b)
+	}
+	err := s.w.send(s.j)
+	s.j = job{batch: s.ix.b.NewBatch(), put: map[string]string{}}
+	return err
+}
+
+// add indexes m unless the index holds it with the same signature.
+func (s *syncer) add(ctx context.Context, m *model.Model) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if m.ID == "" {
+		return fmt.Errorf("model with url %q has no id", m.URL)
+	}
+	s.seen[idHash(m.ID)] = struct{}{}
+	sig := signature(m)
+	old, err := s.ix.sigs.get(m.ID)
+	if err != nil {
+		return fmt.Errorf("read state of %s: %w", m.ID, err)
+	}
+	switch {
+	case old == sig:
+		s.st.Unchanged++
+		return nil
+	case old == "":
+		s.st.Added++
+	default:
+		s.st.Updated++
+	}
+	if err := s.j.batch.Index(m.ID, document(m, s.ix.tl, s.ix.facets)); err != nil {
+		return fmt.Errorf("index %s: %w", m.ID, err)
+	}
+	s.j.put[m.ID] = sig
+	if s.j.batch.Size() >= batchSize {
+		return s.flush()
+	}
+	return nil
+}
+
+// removeGone removes the models no longer yielded and flushes the rest.
+func (s *syncer) removeGone() error {
 	var gone []string
-	err = ix.sigs.ids(func(id string) error {
-		if _, ok := seen[idHash(id)]; !ok {
+	err := s.ix.sigs.ids(func(id string) error {
+		if _, ok := s.seen[idHash(id)]; !ok {
 			gone = append(gone, id)
 		}
 		return nil
 	})
 	if err != nil {
-		w.close()
-		return st, fmt.Errorf("list index: %w", err)
+		return fmt.Errorf("list index: %w", err)
 	}
 	for _, id := range gone {
-		j.batch.Delete(id)
-		j.del = append(j.del, id)
-		st.Removed++
-		if j.batch.Size() >= batchSize {
-			if err := flush(); err != nil {
-				w.close()
-				return st, err
+		s.j.batch.Delete(id)
+		s.j.del = append(s.j.del, id)
+		s.st.Removed++
+		if s.j.batch.Size() >= batchSize {
+			if err := s.flush(); err != nil {
+				return err
 			}
 		}
 	}
-	if err := flush(); err != nil {
-		w.close()
-		return st, err
-	}
-	return st, w.close()
+	return s.flush()
 }
 
 func idHash(id string) uint64 {

@@ -105,31 +105,8 @@ func planCrawl(opts *CrawlOptions) (*crawlPlan, error) {
 	case isHTTPSite(opts.Site):
 		p.site = opts.Site
 	default:
-		dir := strings.TrimPrefix(opts.Site, "file://")
-		st, err := os.Stat(dir)
-		if err != nil || !st.IsDir() {
-			what := "does not exist"
-			if err == nil {
-				what = "is not a directory"
-			}
-			return nil, withHint(fmt.Errorf("crawl: site %s %s", opts.Site, what),
-				"Try: --site https://innokyla.fi, or --site DIR naming a saved mirror (e.g. testdata/site)")
-		}
-		abs, err := filepath.Abs(dir)
-		if err != nil {
-			return nil, fmt.Errorf("crawl: site %s: %w", dir, err)
-		}
-		tr, err := crawler.NewMirrorTransport(abs, nil)
-		if err != nil {
-			return nil, fmt.Errorf("crawl: %w", err)
-		}
-		p.site, p.name, p.transport = crawler.MirrorRoot, "mirror:"+abs, tr
-		// A model's published URL names its page in the mirror by its path.
-		for _, u := range opts.URLs {
-			if pu, err := url.Parse(u); err == nil && isHTTPSite(u) {
-				u = pu.Path
-			}
-			p.urls = append(p.urls, u)
+		if err := p.mirror(opts.Site, opts.URLs); err != nil {
+			return nil, err
 		}
 	}
 	if p.urls == nil {
@@ -155,6 +132,38 @@ func planCrawl(opts *CrawlOptions) (*crawlPlan, error) {
 		return nil, usageError(fmt.Errorf("crawl: --parallel %d: need at least 1", opts.Parallel))
 	}
 	return p, nil
+}
+
+// mirror plans a crawl of a saved mirror directory: its transport, and the
+// model URLs given as paths in it.
+func (p *crawlPlan) mirror(site string, urls []string) error {
+	dir := strings.TrimPrefix(site, "file://")
+	st, err := os.Stat(dir)
+	if err != nil || !st.IsDir() {
+		what := "does not exist"
+		if err == nil {
+			what = "is not a directory"
+		}
+		return withHint(fmt.Errorf("crawl: site %s %s", site, what),
+			"Try: --site https://innokyla.fi, or --site DIR naming a saved mirror (e.g. testdata/site)")
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return fmt.Errorf("crawl: site %s: %w", dir, err)
+	}
+	tr, err := crawler.NewMirrorTransport(abs, nil)
+	if err != nil {
+		return fmt.Errorf("crawl: %w", err)
+	}
+	p.site, p.name, p.transport = crawler.MirrorRoot, "mirror:"+abs, tr
+	// A model's published URL names its page in the mirror by its path.
+	for _, u := range urls {
+		if pu, err := url.Parse(u); err == nil && isHTTPSite(u) {
+			u = pu.Path
+		}
+		p.urls = append(p.urls, u)
+	}
+	return nil
 }
 
 // isHTTPSite reports whether --site names a web site rather than a directory.

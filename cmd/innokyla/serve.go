@@ -91,15 +91,7 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	if err != nil {
 		return withHint(fmt.Errorf("serve: %w", err), "Try: --addr 127.0.0.1:PORT with a free port")
 	}
-	srv := &http.Server{
-		Handler:           web.NewHandler(ix, lookup),
-		ReadHeaderTimeout: serveReadHeaderTimeout,
-		ReadTimeout:       serveReadTimeout,
-		WriteTimeout:      serveWriteTimeout,
-		IdleTimeout:       serveIdleTimeout,
-		MaxHeaderBytes:    64 << 10,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
+	srv := newServer(ctx, web.NewHandler(ix, lookup))
 	url := "http://" + ln.Addr().String()
 	if host, _, _ := net.SplitHostPort(opts.Addr); !isLoopback(host) {
 		fmt.Fprintf(opts.F.Err, "warning: listening on %s, reachable from other machines\n", opts.Addr)
@@ -123,6 +115,20 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	}
 	fmt.Fprintln(opts.F.Err, "Stopped.")
 	return nil
+}
+
+// newServer is the HTTP server of serve: bounded timeouts and headers,
+// requests under ctx.
+func newServer(ctx context.Context, h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: serveReadHeaderTimeout,
+		ReadTimeout:       serveReadTimeout,
+		WriteTimeout:      serveWriteTimeout,
+		IdleTimeout:       serveIdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
 }
 
 func isLoopback(host string) bool {
