@@ -118,7 +118,7 @@ func (c *Classifier) describe(sc *scratch) {
 					break // a verb opens its word; inside a compound it is a noun
 				}
 				dev := x.e.kind == kDevVerb
-				switch verbForm(string(b[x.ts:x.te]), int(x.t-x.ts)) {
+				switch c.morph.verbForm(b[x.ts:x.te], int(x.t-x.ts)) {
 				case formReported:
 					in.dev, in.event = in.dev || dev, in.event || !dev
 					reportedWords = append(reportedWords, x.ts)
@@ -182,7 +182,7 @@ func (c *Classifier) describe(sc *scratch) {
 				if w := nextWord(b, x.te); x.class == actGen && (string(w) == "kanssa" || string(w) == "kesken") {
 					x.class = actStrong
 				}
-				if x.class == actStrong && !personWord(hs, x.ts, c.lx.cb) && !recipient(b[x.ts:x.te]) {
+				if x.class == actStrong && !personWord(hs, x.ts, c.lx.cb) && !c.morph.recipient(b[x.ts:x.te]) {
 					in.plainClients++
 				}
 			}
@@ -204,13 +204,6 @@ func (c *Classifier) describe(sc *scratch) {
 		}
 		sc.info = append(sc.info, in)
 	}
-}
-
-// recipient reports whether a person word is in the allative or adessive
-// case (asiakkaille, nuorella): someone something is made for or has, not
-// someone who takes part.
-func recipient(w []byte) bool {
-	return hasAnySuffix(string(w), "lle", "lla", "llä")
 }
 
 // personWord reports whether the word at ts holds a cue of a person

@@ -20,8 +20,9 @@ const maxEvidence = 8
 
 // Classifier codes models with one codebook. It is safe for concurrent use.
 type Classifier struct {
-	lx   *lexicon
-	pool sync.Pool
+	lx    *lexicon
+	morph morphology
+	pool  sync.Pool
 
 	mu       sync.Mutex
 	headings map[string]headingInfo // raw heading -> its phases and weight, a cache
@@ -48,7 +49,7 @@ type scratch struct {
 
 // New compiles a codebook into a classifier.
 func New(cb *Codebook) *Classifier {
-	c := &Classifier{lx: compile(cb), headings: map[string]headingInfo{}}
+	c := &Classifier{lx: compile(cb), morph: newMorphology(), headings: map[string]headingInfo{}}
 	c.pool.New = func() any { return new(scratch) }
 	return c
 }

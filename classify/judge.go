@@ -242,7 +242,7 @@ func (c *Classifier) counts(sc *scratch, hs []hit, x *hit, u unit, in *clauseInf
 		return false
 	}
 	if x.e.kind == kMethodClient {
-		return !(m.Person && (recipient(b[x.ts:x.te]) || nextWordIs(hs, b, x.te, kTarget) || prevWordIs(hs, b, x.ts, kTarget)))
+		return !(m.Person && (c.morph.recipient(b[x.ts:x.te]) || nextWordIs(hs, b, x.te, kTarget) || prevWordIs(hs, b, x.ts, kTarget)))
 	}
 	// The word's own first part: asiakaskysely, henkilöstökysely.
 	for _, y := range hs {
