@@ -18,4 +18,6 @@ type suffixMorphology struct{}
 
 func (suffixMorphology) verbForm(w []byte, stem int) int { return verbForm(string(w), stem) }
 
-func (suffixMorphology) recipient(w []byte) bool { return hasAnySuffix(string(w), "lle", "lla", "llä") }
+func (suffixMorphology) recipient(w []byte) bool {
+	return hasAnySuffix(string(w), "lle", "lla", "llä")
+}
