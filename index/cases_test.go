@@ -1,9 +1,7 @@
 package index
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -29,7 +27,8 @@ type caseQuery struct {
 	Facets    map[string]map[string]int `yaml:"facets"`
 }
 
-// readDocs reads a JSONL file of models; errors name the file and line.
+// readDocs reads a JSONL file of models with the import's decoder;
+// errors name the file and line.
 func readDocs(t testing.TB, path string) []*model.Model {
 	t.Helper()
 	f, err := os.Open(path)
@@ -38,18 +37,13 @@ func readDocs(t testing.TB, path string) []*model.Model {
 	}
 	defer f.Close()
 	var out []*model.Model
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		m := &model.Model{}
-		if err := json.Unmarshal(sc.Bytes(), m); err != nil {
-			t.Fatalf("%s:%d: %v", path, line, err)
-		}
+	err = model.ReadRecords(f, path, func(_ int, m *model.Model) error {
 		m.Version = 1
 		out = append(out, m)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }

@@ -1,19 +1,17 @@
 package web
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/innokyla/innokyla/index"
 	"github.com/innokyla/innokyla/model"
 )
 
-// readDocs reads a JSONL file of models; errors name the file and line.
+// readDocs reads a JSONL file of models with the import's decoder;
+// errors name the file and line.
 func readDocs(t testing.TB, path string) []*model.Model {
 	t.Helper()
 	f, err := os.Open(path)
@@ -22,18 +20,13 @@ func readDocs(t testing.TB, path string) []*model.Model {
 	}
 	defer f.Close()
 	var out []*model.Model
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		m := &model.Model{}
-		if err := json.Unmarshal(sc.Bytes(), m); err != nil {
-			t.Fatalf("%s:%d: %v", path, line, err)
-		}
+	err = model.ReadRecords(f, path, func(_ int, m *model.Model) error {
 		m.Version = 1
 		out = append(out, m)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
