@@ -47,30 +47,30 @@ func pastPassive(w string) bool {
 		strings.HasSuffix(w[:len(w)-4], "ö")
 }
 
-// participleEndings follow the -tu/-ty of a passive participle: kehitetty,
-// kehitetyn, toteutetussa, suunniteltuja.
-var participleEndings = []string{"", "n", "t", "a", "ä", "ja", "jä", "jen", "ssa", "ssä", "sta", "stä",
-	"lla", "llä", "ksi", "un", "yn", "ihin", "issa", "issä"}
+// participleEnding reports whether e may follow the -tu/-ty of a passive
+// participle: kehitetty, kehitetyn, toteutetussa, suunniteltuja.
+func participleEnding(e string) bool {
+	switch e {
+	case "", "n", "t", "a", "ä", "ja", "jä", "jen", "ssa", "ssä", "sta", "stä",
+		"lla", "llä", "ksi", "un", "yn", "ihin", "issa", "issä":
+		return true
+	}
+	return false
+}
 
-// passiveParticiple: kehitetty, suunniteltu, arvioitu, pantu; not an
-// infinitive (osallistua) nor kehittyy.
+// passiveParticiple: kehitetty, suunniteltu, arvioitu, pantu, kehitetyn,
+// kerätty; not an infinitive (osallistua: s before the t) nor kehittyy.
 func passiveParticiple(w string) bool {
-	for _, e := range participleEndings {
-		for _, v := range []string{"u", "y"} {
-			core := v + e
-			if !strings.HasSuffix(w, core) || len(w) < len(core)+3 {
-				continue
-			}
-			rest := w[:len(w)-len(core)]
-			if !strings.HasSuffix(rest, "t") {
-				continue
-			}
-			before := rest[:len(rest)-1]
-			// kehitetty, suunniteltu, arvioitu, tehty, pantu, kehitetyn,
-			// kerätty; not osallistua (s) nor an -tu noun after a consonant.
-			if hasAnySuffix(before, "t", "l", "i", "h", "n", "o", "e", "a", "ä") {
-				return true
-			}
+	for i := len(w) - 2; i >= 3 && i >= len(w)-8; i-- {
+		if w[i] != 't' || w[i+1] != 'u' && w[i+1] != 'y' || !participleEnding(w[i+2:]) {
+			continue
+		}
+		switch w[i-1] {
+		case 't', 'l', 'i', 'h', 'n', 'o', 'e', 'a':
+			return true
+		}
+		if strings.HasSuffix(w[:i], "ä") {
+			return true
 		}
 	}
 	return false
