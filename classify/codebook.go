@@ -1,10 +1,13 @@
 package classify
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/innokyla/innokyla/model"
@@ -155,6 +158,20 @@ func Load(r io.Reader, name string) (*Codebook, error) {
 
 // Name is where the codebook was read from.
 func (cb *Codebook) Name() string { return cb.name }
+
+// Identity names the codebook in codings, reports, exports and explain:
+// its version, where it was read from and a short hash of its content, so
+// a codebook edited without a new version is not taken for the one it was
+// edited from: "innokyla-codebook-2.0 (embedded, 1a2b3c4d)".
+func (cb *Codebook) Identity() string {
+	b, _ := json.Marshal(cb) // strings, ints, bools and slices and maps of them
+	sum := sha256.Sum256(b)
+	from := "embedded"
+	if !strings.HasSuffix(cb.name, " (embedded)") {
+		from = filepath.Base(cb.name)
+	}
+	return fmt.Sprintf("%s (%s, %x)", cb.Version, from, sum[:4])
+}
 
 // MethodLabel and PhaseLabel give a code's Finnish and English names.
 func (cb *Codebook) MethodLabel(id string) model.Label {

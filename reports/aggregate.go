@@ -36,9 +36,13 @@ type Group struct {
 	MethodPhase [nMethods][nPhases + 1]int
 }
 
-// NotDescribed is the number of models that describe no client involvement
-// (including models not yet coded).
-func (g *Group) NotDescribed() int { return g.Models - g.Described }
+// NotDescribed is the number of coded models that describe no client
+// involvement. Models not yet coded are not among them.
+func (g *Group) NotDescribed() int { return g.Coded - g.Described }
+
+// NotCoded is the number of models not yet coded: they are counted apart
+// and left out of every share.
+func (g *Group) NotCoded() int { return g.Models - g.Coded }
 
 // PhasesCovered is the number of phases in which at least one of the
 // group's models involved clients.

@@ -75,6 +75,9 @@ func (a *Audit) Add(m *model.Model) {
 	}
 	a.local.addCoded(m, &c)
 	ref := ModelRef{ID: m.ID, Title: m.Title, URL: m.URL}
+	if !c.coded {
+		return // not yet coded: it says nothing either way
+	}
 	if !c.described {
 		a.notDescribed = append(a.notDescribed, ref)
 		return

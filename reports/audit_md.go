@@ -84,7 +84,7 @@ func writeSummary(w io.Writer, a *AuditResult, l Lang) {
 	fmt.Fprintf(w, "## %s\n\n", l.t("Yhteenveto", "Summary"))
 	fmt.Fprintf(w, l.t("Alueella on %d toimintamallia; asiakkaiden osallistuminen on kuvattu %d mallissa (%s %%, koko aineistossa %s %%). ",
 		"The region has %d practice models; %d describe client participation (%s %%, %s %% in the whole corpus). "),
-		g.Models, g.Described, l.pct(g.Described, g.Models), l.pct(n.Described, n.Models))
+		g.Models, g.Described, l.pct(g.Described, g.Coded), l.pct(n.Described, n.Coded))
 	fmt.Fprintf(w, l.t("Asiakkaat ovat mukana %d vaiheessa neljästä.\n\n", "Clients take part in %d of the four phases.\n\n"), g.PhasesCovered())
 	fmt.Fprintf(w, "%s\n\n", l.t("Taulukoissa on ensin alueen ryhmät ja alueen yhteissumma, viimeisellä rivillä koko aineisto vertailuksi.",
 		"The tables list the region's groups and its total first, the whole corpus last for comparison."))
@@ -106,7 +106,11 @@ func auditTables(a *AuditResult, l Lang) []*Table {
 		}
 		switch t.ID {
 		case TableCoverage:
-			t.Rows = append(t.Rows, natRow(coverageCells(nat)))
+			cells := coverageCells(nat)
+			if len(t.Columns) > len(cells) { // the not_coded column
+				cells = append(cells, count(nat.NotCoded()))
+			}
+			t.Rows = append(t.Rows, natRow(cells))
 		case TablePhases:
 			t.Rows = append(t.Rows, natRow(phaseCells(nat)))
 		case TableMethods:

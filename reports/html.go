@@ -26,9 +26,9 @@ func WriteHTML(w io.Writer, r *Report) error {
 		Empty: r.Result.Empty(), EmptyMessage: l.emptyMessage(),
 	}
 	if !d.Empty {
-		if n := r.Result.Total.Models - r.Result.Total.Coded; n > 0 {
-			d.Note = fmt.Sprintf(l.t("Huom. Luokittelematta: %s; ne lasketaan kuvaamattomiksi.",
-				"Note: not coded yet: %s; they count as not described."), l.models(n))
+		if n := r.Result.Total.NotCoded(); n > 0 {
+			d.Note = fmt.Sprintf(l.t("Huom. Ei vielä koodattu: %s; ne on jätetty osuuksien ulkopuolelle.",
+				"Note: not yet coded: %s; they are left out of the shares."), l.models(n))
 		}
 		for i, t := range Tables(r.Result, l) {
 			d.Tables = append(d.Tables, toHTMLTable(t, l, i+1))
@@ -128,12 +128,12 @@ func heatmap(r *Result, l Lang) *chart {
 		}
 		c.Texts = append(c.Texts, text{X: labelW - 8, Y: y + cellH/2 + 5, Anchor: "end", Bold: g == r.Total, S: clip(name, 40)})
 		for p := 0; p < nPhases; p++ {
-			share := pct(g.Phases[p], g.Models) / 100
+			share := pct(g.Phases[p], g.Coded) / 100
 			x := labelW + p*cellW
 			c.Rects = append(c.Rects, rect{X: x + 1, Y: y + 1, W: cellW - 2, H: cellH - 2, Fill: shade(share),
-				Tip: fmt.Sprintf("%s, %s: %d / %d (%s %%)", name, l.phase(model.PhaseIDs[p]), g.Phases[p], g.Models, l.pct(g.Phases[p], g.Models))})
+				Tip: fmt.Sprintf("%s, %s: %d / %d (%s %%)", name, l.phase(model.PhaseIDs[p]), g.Phases[p], g.Coded, l.pct(g.Phases[p], g.Coded))})
 			c.Texts = append(c.Texts, text{X: x + cellW/2, Y: y + cellH/2 + 5, Anchor: "middle", Light: share > 0.55,
-				S: fmt.Sprintf("%d (%s %%)", g.Phases[p], l.pct(g.Phases[p], g.Models))})
+				S: fmt.Sprintf("%d (%s %%)", g.Phases[p], l.pct(g.Phases[p], g.Coded))})
 		}
 	}
 	return c

@@ -27,6 +27,7 @@ type jsonGroup struct {
 	DescribedPct    float64                   `json:"described_pct"`
 	NotDescribed    int                       `json:"not_described"`
 	NotDescribedPct float64                   `json:"not_described_pct"`
+	NotCoded        int                       `json:"not_coded"` // left out of the shares
 	Phases          map[string]int            `json:"phases"`
 	PhasesCovered   int                       `json:"phases_covered"`
 	AllPhases       bool                      `json:"all_phases"`
@@ -37,9 +38,9 @@ type jsonGroup struct {
 func toJSONGroup(g *Group, name string) jsonGroup {
 	j := jsonGroup{
 		Name: name, Models: g.Models, Coded: g.Coded, Described: g.Described,
-		DescribedPct: round1(g.Described, g.Models), NotDescribed: g.NotDescribed(),
-		NotDescribedPct: round1(g.NotDescribed(), g.Models),
-		Phases:          map[string]int{}, PhasesCovered: g.PhasesCovered(), AllPhases: g.AllPhases(),
+		DescribedPct: round1(g.Described, g.Coded), NotDescribed: g.NotDescribed(),
+		NotDescribedPct: round1(g.NotDescribed(), g.Coded), NotCoded: g.NotCoded(),
+		Phases: map[string]int{}, PhasesCovered: g.PhasesCovered(), AllPhases: g.AllPhases(),
 		Methods: map[string]int{}, MethodPhase: map[string]map[string]int{},
 	}
 	for i, p := range model.PhaseIDs {

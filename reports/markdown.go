@@ -33,9 +33,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 }
 
 func writeUncodedNote(w io.Writer, total *Group, l Lang) error {
-	if n := total.Models - total.Coded; n > 0 {
-		_, err := fmt.Fprintf(w, l.t("Huom. Luokittelematta: %s (innokyla classify); ne lasketaan kuvaamattomiksi.\n\n",
-			"Note: not coded yet: %s (innokyla classify); they count as not described.\n\n"), l.models(n))
+	if n := total.NotCoded(); n > 0 {
+		_, err := fmt.Fprintf(w, l.t("Huom. Ei vielä koodattu: %s (innokyla classify); ne on jätetty osuuksien ulkopuolelle.\n\n",
+			"Note: not yet coded: %s (innokyla classify); they are left out of the shares.\n\n"), l.models(n))
 		return err
 	}
 	return nil

@@ -34,7 +34,7 @@ func Recommendations(a *AuditResult, l Lang) []string {
 	if nd := g.NotDescribed(); nd > 0 {
 		s := fmt.Sprintf(l.t("%d mallia %d:stä (%s %%) ei kuvaa asiakkaiden osallistumista (koko aineistossa %s %%). Täydennä kuvauksiin, osallistuivatko asiakkaat kehittämiseen, miten ja missä vaiheessa; luettelo on kohdassa 5.",
 			"%d of %d models (%s %%) do not describe client participation (%s %% in the whole corpus). Add to their descriptions whether, how and in which phase clients took part; section 5 lists them."),
-			nd, g.Models, l.pct(nd, g.Models), l.pct(n.NotDescribed(), n.Models))
+			nd, g.Coded, l.pct(nd, g.Coded), l.pct(n.NotDescribed(), n.Coded))
 		out = append(out, s)
 	}
 	var missing, weak []string

@@ -158,18 +158,19 @@ func TestCSVIsTidy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 5 rows (4 groups + total) x (5 + 6 + 10 columns) + 10 methods x 6.
-	if want := 1 + 5*(5+6+10) + 10*6; len(recs) != want {
+	// 5 rows (4 groups + total) x (6 + 6 + 10 columns) + 10 methods x 6;
+	// coverage has a not_coded column as one model is not yet coded.
+	if want := 1 + 5*(6+6+10) + 10*6; len(recs) != want {
 		t.Errorf("%d records, want %d", len(recs), want)
 	}
 	found := false
 	for _, r := range recs {
 		if r[0] == "coverage" && r[1] == "total" && r[2] == "described_pct" {
-			found = r[3] == "62.5"
+			found = r[3] == "71.4" // 5 of the 7 coded models
 		}
 	}
 	if !found {
-		t.Error("coverage,total,described_pct,62.5 missing")
+		t.Error("coverage,total,described_pct,71.4 missing")
 	}
 }
 
@@ -201,7 +202,8 @@ func TestAuditFindsGaps(t *testing.T) {
 	if r.Local.Total.Models != 4 || r.National.Total.Models != 8 {
 		t.Fatalf("local %d national %d", r.Local.Total.Models, r.National.Total.Models)
 	}
-	if len(r.NotDescribed) != 2 || r.NotDescribed[0].ID != "vk-ei" || r.NotDescribed[1].ID != "vk-uusi" {
+	// vk-uusi is not yet coded: it says nothing either way.
+	if len(r.NotDescribed) != 1 || r.NotDescribed[0].ID != "vk-ei" {
 		t.Errorf("not described %+v", r.NotDescribed)
 	}
 	// vk-kysely lacks planning and development; vk-raati lacks piloting.
@@ -215,7 +217,7 @@ func TestAuditFindsGaps(t *testing.T) {
 		t.Errorf("fetched %v..%v", r.FetchedMin, r.FetchedMax)
 	}
 	recs := Recommendations(r, LangEN)
-	if !strings.Contains(recs[0], "2 of 4 models (50.0 %)") {
+	if !strings.Contains(recs[0], "1 of 3 models (33.3 %)") {
 		t.Errorf("first recommendation %q", recs[0])
 	}
 }

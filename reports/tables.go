@@ -105,7 +105,7 @@ func groupRows(r *Result, l Lang, cells func(g *Group) []Cell) []Row {
 }
 
 func coverageTable(r *Result, l Lang) *Table {
-	return &Table{
+	t := &Table{
 		ID:    TableCoverage,
 		Title: l.t("Kattavuus: onko asiakkaiden osallistuminen kuvattu", "Coverage: is client participation described"),
 		Head:  Column{"group", l.groupHeading(r.GroupBy)},
@@ -118,11 +118,24 @@ func coverageTable(r *Result, l Lang) *Table {
 		},
 		Rows: groupRows(r, l, coverageCells),
 	}
+	if r.Total.NotCoded() > 0 {
+		// Shares are of the coded models; the others are counted apart.
+		t.Columns = append(t.Columns, Column{"not_coded", l.t("Ei vielä koodattu", "Not yet coded")})
+		for i := range t.Rows {
+			g := r.Total
+			if i < len(r.Groups) {
+				g = r.Groups[i]
+			}
+			t.Rows[i].Cells = append(t.Rows[i].Cells, count(g.NotCoded()))
+		}
+	}
+	return t
 }
 
+// coverageCells are a group's coverage; the shares are of its coded models.
 func coverageCells(g *Group) []Cell {
-	return []Cell{count(g.Models), count(g.Described), percent(g.Described, g.Models),
-		count(g.NotDescribed()), percent(g.NotDescribed(), g.Models)}
+	return []Cell{count(g.Models), count(g.Described), percent(g.Described, g.Coded),
+		count(g.NotDescribed()), percent(g.NotDescribed(), g.Coded)}
 }
 
 func phasesTable(r *Result, l Lang) *Table {

@@ -88,6 +88,7 @@ func runClassify(ctx context.Context, opts *ClassifyOptions) error {
 		return err
 	}
 	c := classify.New(cb)
+	identity := cb.Identity() // name, version and content hash: an edited codebook codes apart
 	size := opts.BatchSize
 	if size < 1 {
 		size = store.BatchSize // callers such as run may leave it unset
@@ -113,6 +114,7 @@ func runClassify(ctx context.Context, opts *ClassifyOptions) error {
 			seen[m.URL], seen[m.ID] = true, true
 		}
 		p := c.Classify(m)
+		p.Codebook = identity
 		sum.add(p)
 		batch = append(batch, store.Coding{ID: m.ID, Version: m.Version, P: p})
 		if len(batch) >= size {
@@ -175,7 +177,7 @@ func (s *classifySummary) write(w io.Writer, cb *classify.Codebook) error {
 		}
 		return 100 * float64(n) / float64(s.models)
 	}
-	fmt.Fprintf(w, "Coded %d models with codebook %s\n", s.models, cb.Version)
+	fmt.Fprintf(w, "Coded %d models with codebook %s\n", s.models, cb.Identity())
 	fmt.Fprintf(w, "Described client involvement: %d (%.0f %%); not described: %d\n\n", s.described, pct(s.described), s.models-s.described)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "Method\tmodels\t%%\n")

@@ -95,7 +95,7 @@ func runEvaluate(ctx context.Context, opts *EvaluateOptions) error {
 	if missing > 0 {
 		fmt.Fprintf(opts.F.Err, "evaluate: %d of %d gold rows have no stored model; they count as coding nothing\n", missing, len(rows))
 	}
-	r := classify.Evaluate(items, cb.Version)
+	r := classify.Evaluate(items, cb.Identity())
 	if opts.JSON {
 		enc := json.NewEncoder(opts.F.Out)
 		enc.SetIndent("", "  ")

@@ -62,6 +62,7 @@ func runExplain(ctx context.Context, opts *ExplainOptions) error {
 	note := "stored coding"
 	if m.Participation == nil || opts.Fresh || opts.CodebookPath != "" {
 		m.Participation = classify.New(cb).Classify(m)
+		m.Participation.Codebook = cb.Identity()
 		note = "coded now, not stored"
 	}
 	return writeExplanation(opts.F.Out, m, cb, note)

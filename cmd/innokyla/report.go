@@ -269,6 +269,9 @@ func reportStatus(w io.Writer, r *reports.Result, where string) {
 	} else {
 		fmt.Fprintf(w, "report: %d models in %d groups\n", r.Total.Models, len(r.Groups))
 	}
+	if n := r.Total.NotCoded(); n > 0 {
+		fmt.Fprintf(w, "report: %d models not yet coded are counted apart and left out of the shares; Try: innokyla classify\n", n)
+	}
 	if where != "" {
 		fmt.Fprintf(w, "wrote %s\n", where)
 	}
