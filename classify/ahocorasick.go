@@ -18,8 +18,12 @@ type automaton struct {
 	lengths  []int32 // pattern id -> length in bytes
 }
 
-// buildAutomaton compiles pats; pattern i reports id i.
-func buildAutomaton(pats []string) *automaton {
+// maxStates is the most states the int16 transition table holds.
+const maxStates = math.MaxInt16
+
+// buildAutomaton compiles pats; pattern i reports id i. It fails when the
+// patterns need more states or byte classes than the table holds.
+func buildAutomaton(pats []string) (*automaton, error) {
 	type node struct {
 		child map[byte]int32
 		fail  int32
@@ -31,6 +35,9 @@ func buildAutomaton(pats []string) *automaton {
 	for _, p := range pats {
 		for i := 0; i < len(p); i++ {
 			if a.class[p[i]] == 0 {
+				if a.nclass > math.MaxUint8 {
+					return nil, fmt.Errorf("the cue patterns use more than %d distinct bytes", math.MaxUint8)
+				}
 				a.class[p[i]] = uint8(a.nclass)
 				a.nclass++
 			}
@@ -50,6 +57,9 @@ func buildAutomaton(pats []string) *automaton {
 			s = n
 		}
 		nodes[s].out = append(nodes[s].out, int32(id))
+		if len(nodes) > maxStates {
+			return nil, fmt.Errorf("the cue patterns need more than %d automaton states (%d patterns read of %d): shorten or merge cue lists", maxStates, id+1, len(pats))
+		}
 	}
 	k := a.nclass
 	full := make([]int32, len(nodes)*k)
@@ -95,9 +105,6 @@ func buildAutomaton(pats []string) *automaton {
 	if a.firstOut == 0 {
 		a.firstOut = id
 	}
-	if len(nodes) > math.MaxInt16 {
-		panic(fmt.Sprintf("codebook too large: %d automaton states", len(nodes)))
-	}
 	next := make([]int16, len(full))
 	for i := range nodes {
 		for c := 0; c < k; c++ {
@@ -115,7 +122,7 @@ func buildAutomaton(pats []string) *automaton {
 		a.outs = append(a.outs, o...)
 	}
 	a.outIdx[len(nodes)] = int32(len(a.outs))
-	return a
+	return a, nil
 }
 
 // scan calls fn(id, start, end) for every occurrence of every pattern in b,

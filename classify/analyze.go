@@ -143,7 +143,7 @@ func (c *Classifier) describe(sc *scratch) {
 			case kContext:
 				in.ctx = true
 			case kRequire:
-				in.req |= 1 << uint(x.e.owner%64)
+				in.req |= 1 << uint(x.e.owner)
 			case kPhase:
 				if !masked(hs, i) {
 					in.phases |= 1 << uint(x.e.owner)

@@ -47,9 +47,18 @@ type scratch struct {
 	units   []unit
 }
 
-// New compiles a codebook into a classifier.
+// New makes a classifier of a codebook from Load or Default, which have
+// compiled it and refused one too large. Like regexp.MustCompile, it
+// panics for a Codebook built by hand that does not compile.
 func New(cb *Codebook) *Classifier {
-	c := &Classifier{lx: compile(cb), morph: newMorphology(), headings: map[string]headingInfo{}}
+	lx := cb.lx
+	if lx == nil {
+		var err error
+		if lx, err = compile(cb); err != nil {
+			panic("classify.New: " + err.Error())
+		}
+	}
+	c := &Classifier{lx: lx, morph: newMorphology(), headings: map[string]headingInfo{}}
 	c.pool.New = func() any { return new(scratch) }
 	return c
 }

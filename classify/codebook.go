@@ -36,6 +36,7 @@ type Codebook struct {
 	Sections    []SectionDef `yaml:"sections"`
 
 	name string
+	lx   *lexicon // compiled by Load
 }
 
 // Pattern is one cue as written in the codebook, with its line there.
@@ -153,6 +154,11 @@ func Load(r io.Reader, name string) (*Codebook, error) {
 	if err := cb.validate(); err != nil {
 		return nil, err
 	}
+	lx, err := compile(&cb)
+	if err != nil {
+		return nil, &CodebookError{File: name, Reason: err.Error()}
+	}
+	cb.lx = lx
 	return &cb, nil
 }
 

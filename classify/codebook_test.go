@@ -2,6 +2,7 @@ package classify
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -130,5 +131,46 @@ func TestEmbeddedFileIsTheSourceFile(t *testing.T) {
 	b, err := os.ReadFile("codebook.yaml")
 	if err != nil || string(b) != string(defaultYAML) {
 		t.Fatalf("embedded codebook differs from codebook.yaml: %v", err)
+	}
+}
+
+// A codebook too large for the automaton, or with more requires lists than
+// a clause can keep, is refused by Load with a reason, never a panic.
+func TestLoadRefusesCodebooksTooLarge(t *testing.T) {
+	// 40,000 distinct 12-letter cues need far more than 32,767 states.
+	letters := []rune("abcdefghijklmnopqrstuvwxyzåäö")
+	var cues []string
+	for i := 0; i < 40000; i++ {
+		var w []rune
+		for j, n := 0, i; j < 12; j++ {
+			w = append(w, letters[(n+j*7)%len(letters)])
+			n = n/3 + j*31
+		}
+		cues = append(cues, string(w))
+	}
+	huge := mutate(t, "cues: [kysely, webropol]", "cues: [kysely, webropol, "+strings.Join(cues, ", ")+"]")
+
+	// 64 cues of codesign, each with a requires list of its own.
+	var reqCues []string
+	var reqs strings.Builder
+	for i := 1; i <= 64; i++ {
+		cue := "r" + strings.Repeat("a", i)
+		reqCues = append(reqCues, cue)
+		fmt.Fprintf(&reqs, "      %s: [x%s]\n", cue, strings.Repeat("b", i))
+	}
+	manyLists := mutate(t, "    requires:\n", "    requires:\n"+reqs.String())
+	manyLists = strings.Replace(manyLists, "cues: [yhteiskehit,", "cues: ["+strings.Join(reqCues, ", ")+", yhteiskehit,", 1)
+
+	for _, tc := range []struct{ name, src, reason string }{
+		{"automaton states", huge, "automaton states"},
+		{"requires lists", manyLists, "65 different requires lists"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load(strings.NewReader(tc.src), "big.yaml")
+			var ce *CodebookError
+			if !errors.As(err, &ce) || !strings.Contains(err.Error(), tc.reason) {
+				t.Fatalf("got %v, want a CodebookError about %s", err, tc.reason)
+			}
+		})
 	}
 }

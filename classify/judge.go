@@ -238,7 +238,7 @@ func (c *Classifier) counts(sc *scratch, hs []hit, x *hit, u unit, in *clauseInf
 			return false
 		}
 	}
-	if x.e.req != 0 && sentReq&(1<<uint(x.e.req%64)) == 0 {
+	if x.e.req != 0 && sentReq&(1<<uint(x.e.req)) == 0 {
 		return false
 	}
 	if x.e.kind == kMethodClient {

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -76,7 +77,13 @@ type lexicon struct {
 // ones turned ordinary words into cues (kuntalaiset as kuntalaisilta).
 const fuzzyMinRunes = 11
 
-func compile(cb *Codebook) *lexicon {
+// maxRequireGroups: a clause keeps its require groups as bits 1-63 of a
+// uint64.
+const maxRequireGroups = 63
+
+// compile builds the lexicon of a codebook; it fails when the codebook is
+// too large for the automaton.
+func compile(cb *Codebook) (*lexicon, error) {
 	lx := &lexicon{cb: cb, headings: map[string]SectionDef{}}
 	index := map[string]int{}
 	var pats []string
@@ -165,6 +172,9 @@ func compile(cb *Codebook) *lexicon {
 					if id, seen := reqGroups[key]; seen {
 						cue.req = id
 					} else {
+						if reqID == maxRequireGroups {
+							return nil, fmt.Errorf("more than %d different requires lists", maxRequireGroups)
+						}
 						reqID++
 						reqGroups[key] = reqID
 						cue.req = reqID
@@ -208,8 +218,12 @@ func compile(cb *Codebook) *lexicon {
 		}
 		lx.byPat[id] = kept
 	}
-	lx.ac = buildAutomaton(pats)
-	return lx
+	ac, err := buildAutomaton(pats)
+	if err != nil {
+		return nil, err
+	}
+	lx.ac = ac
+	return lx, nil
 }
 
 // patternKey is a list of patterns as one comparable string.

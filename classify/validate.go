@@ -91,12 +91,14 @@ func (cb *Codebook) validate() error {
 		}
 		lists = append(lists, m.Cues, m.ClientCues, m.Except)
 	}
-	groups := 0
+	reqLists := map[string]bool{}
 	for _, m := range cb.Methods {
-		groups += len(m.Requires)
+		for _, req := range m.Requires {
+			reqLists[patternKey(req)] = true
+		}
 	}
-	if groups > 63 {
-		return bad(0, "%d cues with requires; at most 63 are supported", groups)
+	if len(reqLists) > maxRequireGroups {
+		return bad(0, "%d different requires lists; at most %d are supported (cues may share a list)", len(reqLists), maxRequireGroups)
 	}
 	for _, id := range model.MethodIDs {
 		if seen["method "+id] == 0 {
