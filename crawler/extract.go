@@ -175,7 +175,7 @@ func extractMain(mainDoc *goquery.Document, pageURL string) (*model.Model, error
 	fields, nodes := findFields(mainDoc)
 	m.Title = fields[fieldTitle]
 	if m.Title == "" {
-		m.Title = value(mainDoc.Find("h1").First().Text())
+		m.Title = pageTitle(mainDoc)
 	}
 	m.Summary = fields[fieldSummary]
 	m.Place = fields[fieldPlace]
@@ -383,4 +383,21 @@ func pad(s string) string {
 		return "0" + s
 	}
 	return s
+}
+
+// pageTitle is the text of the first <h1> outside the page chrome (a site
+// logo in a header is one too), with <br> and blocks as spaces.
+func pageTitle(doc *goquery.Document) string {
+	var out string
+	doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		n := s.Get(0)
+		for p := n.Parent; p != nil; p = p.Parent {
+			if skipped(p) {
+				return true
+			}
+		}
+		out = value(nodeText(n))
+		return out == ""
+	})
+	return out
 }

@@ -27,7 +27,10 @@ func NewCmdIndex(f *Factory, runF func(context.Context, *IndexOptions) error) *c
 		Long: `Bring the search index (<data>/index) up to date with the store: models
 that are new, have a new version, changed content or a new coding are
 (re)indexed, models no longer stored are removed, the rest are left alone.
---rebuild deletes the index and builds it from scratch.
+--rebuild builds a new index beside it (<data>/index.rebuild) and swaps it
+in when complete, so an interrupted rebuild leaves the index in use as it
+was. An interrupted update marks the index incomplete; search and serve
+warn until an index run finishes.
 
 Only one process may write the index. While another innokyla holds it
 (index, search or serve), this command stops within a second with an error
