@@ -46,11 +46,18 @@ type Model struct {
 	Version       int       `json:"version,omitempty"` // store version, 1 for the first
 
 	Participation *Participation `json:"participation,omitempty"`
+
+	// Reviewed is set by the store when a person has reviewed this
+	// version's coding whole; it is not part of the record.
+	Reviewed bool `json:"-"`
 }
 
 // Participation is the coding of one model by one codebook version.
 type Participation struct {
-	Codebook  string   `json:"codebook"`
+	Codebook string `json:"codebook"`
+	// Coder names the person whose coding this is; empty for the
+	// classifier, whose identity is its codebook.
+	Coder     string   `json:"coder,omitempty"`
 	Described bool     `json:"described"`
 	Methods   []Method `json:"methods"`
 	Phases    []string `json:"phases"`

@@ -7,4 +7,11 @@
 // version of each model with the newest coding of that version. Store is
 // also the crawler's frontier (model.Frontier): runs, targets, validators
 // and pages kept between runs live in the same file as the models.
+//
+// People's work lives beside the machine's: SaveReview keeps a decision
+// per code (accept, reject, add) and rebuilds that person's coding of the
+// version; SaveHumanCodings keeps a coding read from a QDA tool. Classify
+// writes only machine codings, so a person's coding is never replaced. A
+// new version of a model starts unreviewed; ReviewState says what changed
+// in the sections that held evidence since the reviewed one.
 package store

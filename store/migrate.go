@@ -86,6 +86,31 @@ var migrations = []string{
 	// 5: how many sections with text the model last stored from a target
 	// had, so a crawl notices one that shrinks to almost nothing.
 	`ALTER TABLE crawl_targets ADD COLUMN sections INTEGER NOT NULL DEFAULT 0;`,
+	// 6: people's review decisions per code and their codings (review.go);
+	// classify writes only codings, so a person's work is never replaced.
+	`CREATE TABLE reviews (
+		id TEXT NOT NULL,
+		version INTEGER NOT NULL,
+		coder TEXT NOT NULL,
+		code TEXT NOT NULL,
+		decision TEXT NOT NULL,
+		method TEXT NOT NULL DEFAULT '',
+		memo TEXT NOT NULL DEFAULT '',
+		codebook TEXT NOT NULL DEFAULT '',
+		decided_at TEXT NOT NULL,
+		PRIMARY KEY (id, version, coder, code)
+	);
+	CREATE TABLE human_codings (
+		id TEXT NOT NULL,
+		version INTEGER NOT NULL,
+		coder TEXT NOT NULL,
+		source TEXT NOT NULL,
+		coded_at TEXT NOT NULL,
+		complete INTEGER NOT NULL,
+		participation TEXT NOT NULL,
+		PRIMARY KEY (id, version, coder)
+	);
+	CREATE INDEX human_codings_coder ON human_codings(coder);`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

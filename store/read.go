@@ -21,16 +21,54 @@ type Query struct {
 	// NoSections leaves the sections out: for readers that need only the
 	// fields and the coding (reports), several times faster.
 	NoSections bool
+	// Coding chooses the coding each model comes with: CodingMachine (or
+	// "") the classifier's, CodingReviewed a person's whole coding and
+	// only models that have one, CodingBest a person's where there is
+	// one and the classifier's elsewhere.
+	Coding string
+}
+
+// Codings a Query can read.
+const (
+	CodingMachine  = "machine"
+	CodingReviewed = "reviewed"
+	CodingBest     = "best"
+)
+
+// ParseCoding reads --coding and the API's coding parameter.
+func ParseCoding(s string) (string, error) {
+	switch s {
+	case CodingMachine, CodingReviewed, CodingBest:
+		return s, nil
+	}
+	return "", fmt.Errorf("want machine, reviewed or best")
 }
 
 // latestCoding picks the newest coding of a model version.
 const latestCoding = `(SELECT participation FROM codings k WHERE k.id = m.id AND k.version = m.version ORDER BY coded_at DESC, codebook DESC LIMIT 1)`
 
+// humanCoding picks the newest whole coding of a model version by a
+// person; reviewed says there is one.
+const (
+	humanCoding = `(SELECT participation FROM human_codings h WHERE h.id = m.id AND h.version = m.version AND h.complete = 1 ORDER BY h.coded_at DESC LIMIT 1)`
+	reviewed    = `EXISTS (SELECT 1 FROM human_codings h WHERE h.id = m.id AND h.version = m.version AND h.complete = 1)`
+)
+
+func (q Query) codingColumn() string {
+	switch q.Coding {
+	case CodingReviewed:
+		return humanCoding
+	case CodingBest:
+		return "COALESCE(" + humanCoding + ", " + latestCoding + ")"
+	}
+	return latestCoding
+}
+
 // Get returns the latest version of the model whose id or url is ref, with
 // its newest coding. It returns ErrNotFound when there is none.
 func (s *Store) Get(ctx context.Context, ref string) (*model.Model, error) {
 	row := s.db.QueryRowContext(ctx,
-		`SELECT m.record, `+latestCoding+` FROM current c JOIN models m ON m.id = c.id AND m.version = c.version
+		`SELECT m.record, `+latestCoding+`, `+reviewed+` FROM current c JOIN models m ON m.id = c.id AND m.version = c.version
 		 WHERE c.id = ? OR c.url = ? LIMIT 1`, ref, ref)
 	m, err := scanModel(row.Scan)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -48,7 +86,7 @@ func (s *Store) Get(ctx context.Context, ref string) (*model.Model, error) {
 func (s *Store) Each(ctx context.Context, q Query, fn func(*model.Model) error) error {
 	where, args := q.where()
 	rows, err := s.db.QueryContext(ctx,
-		`SELECT `+q.recordColumn()+`, `+latestCoding+` FROM current c JOIN models m ON m.id = c.id AND m.version = c.version`+where+` ORDER BY c.id`, args...)
+		`SELECT `+q.recordColumn()+`, `+q.codingColumn()+`, `+reviewed+` FROM current c JOIN models m ON m.id = c.id AND m.version = c.version`+where+` ORDER BY c.id`, args...)
 	if err != nil {
 		return fmt.Errorf("read models: %w", err)
 	}
@@ -79,7 +117,7 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 // its newest coding.
 func (s *Store) Versions(ctx context.Context, id string) ([]*model.Model, error) {
 	rows, err := s.db.QueryContext(ctx,
-		`SELECT m.record, `+latestCoding+` FROM models m WHERE m.id = ? ORDER BY m.version`, id)
+		`SELECT m.record, `+latestCoding+`, `+reviewed+` FROM models m WHERE m.id = ? ORDER BY m.version`, id)
 	if err != nil {
 		return nil, fmt.Errorf("versions %s: %w", id, err)
 	}
@@ -98,13 +136,15 @@ func (s *Store) Versions(ctx context.Context, id string) ([]*model.Model, error)
 func scanModel(scan func(...any) error) (*model.Model, error) {
 	var rec string
 	var coding sql.NullString
-	if err := scan(&rec, &coding); err != nil {
+	var done bool
+	if err := scan(&rec, &coding, &done); err != nil {
 		return nil, err
 	}
 	m := new(model.Model)
 	if err := json.Unmarshal([]byte(rec), m); err != nil {
 		return nil, fmt.Errorf("decode record: %w", err)
 	}
+	m.Reviewed = done
 	if coding.Valid {
 		m.Participation = new(model.Participation)
 		if err := json.Unmarshal([]byte(coding.String), m.Participation); err != nil {
@@ -136,6 +176,9 @@ func (q Query) where() (string, []any) {
 	in("c.id", q.IDs)
 	in("c.url", q.URLs)
 	in("c.region", q.Regions)
+	if q.Coding == CodingReviewed {
+		conds = append(conds, strings.ReplaceAll(reviewed, "m.", "c."))
+	}
 	if q.Since != "" {
 		conds = append(conds, "c.created >= ?")
 		args = append(args, q.Since)
