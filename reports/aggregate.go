@@ -31,6 +31,7 @@ type Group struct {
 	Models      int
 	Coded       int // models with a coding
 	Described   int
+	Reviewed    int // models whose coding a person reviewed whole
 	Phases      [nPhases]int
 	Methods     [nMethods]int
 	MethodPhase [nMethods][nPhases + 1]int
@@ -62,6 +63,9 @@ func (g *Group) AllPhases() bool { return g.PhasesCovered() == nPhases }
 // add counts one model's coding into g.
 func (g *Group) add(c *coded) {
 	g.Models++
+	if c.reviewed {
+		g.Reviewed++
+	}
 	if !c.coded {
 		return
 	}
@@ -96,6 +100,7 @@ func (g *Group) add(c *coded) {
 // counted once per model however often the coding repeats it.
 type coded struct {
 	coded, described bool
+	reviewed         bool
 	phases           [nPhases]bool
 	methods          [nMethods]bool
 	methodPhases     [nMethods]uint8 // bit p set: method used in phase p
@@ -127,7 +132,7 @@ func methodIndex(id string) int {
 // reduce reads a model's coding. Codes outside the codebook are ignored;
 // a method's phases also count as the model's phases.
 func reduce(m *model.Model) coded {
-	var c coded
+	c := coded{reviewed: m.Reviewed}
 	p := m.Participation
 	if p == nil {
 		return c

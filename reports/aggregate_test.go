@@ -106,3 +106,16 @@ func TestResultIsACopy(t *testing.T) {
 		t.Errorf("result changed after Add: total %d group %d", r.Total.Models, r.Groups[0].Models)
 	}
 }
+
+func TestAggregateCountsReviewedModels(t *testing.T) {
+	ms := fixture()
+	ms[0].Reviewed, ms[3].Reviewed = true, true
+	r := aggregate(t, GroupByRegion, ms)
+	n := 0
+	for _, g := range r.Groups {
+		n += g.Reviewed
+	}
+	if r.Total.Reviewed != 2 || n != 2 {
+		t.Fatalf("reviewed: total %d, groups %d; want 2 and 2", r.Total.Reviewed, n)
+	}
+}

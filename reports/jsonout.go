@@ -28,6 +28,7 @@ type jsonGroup struct {
 	NotDescribed    int                       `json:"not_described"`
 	NotDescribedPct float64                   `json:"not_described_pct"`
 	NotCoded        int                       `json:"not_coded"` // left out of the shares
+	Reviewed        int                       `json:"reviewed"`
 	Phases          map[string]int            `json:"phases"`
 	PhasesCovered   int                       `json:"phases_covered"`
 	AllPhases       bool                      `json:"all_phases"`
@@ -40,7 +41,8 @@ func toJSONGroup(g *Group, name string) jsonGroup {
 		Name: name, Models: g.Models, Coded: g.Coded, Described: g.Described,
 		DescribedPct: round1(g.Described, g.Coded), NotDescribed: g.NotDescribed(),
 		NotDescribedPct: round1(g.NotDescribed(), g.Coded), NotCoded: g.NotCoded(),
-		Phases: map[string]int{}, PhasesCovered: g.PhasesCovered(), AllPhases: g.AllPhases(),
+		Reviewed: g.Reviewed,
+		Phases:   map[string]int{}, PhasesCovered: g.PhasesCovered(), AllPhases: g.AllPhases(),
 		Methods: map[string]int{}, MethodPhase: map[string]map[string]int{},
 	}
 	for i, p := range model.PhaseIDs {

@@ -10,6 +10,10 @@ type Selection struct {
 	Since   string   `json:"since"`
 	Until   string   `json:"until"`
 	GroupBy string   `json:"group_by"`
+	// Coding is whose coding was counted: machine, reviewed (a person's,
+	// reviewed models only) or best (a person's where there is one);
+	// "" for machine in reports made before there was a choice.
+	Coding string `json:"coding,omitempty"`
 }
 
 // Report is a Result with what it was computed from.
@@ -42,6 +46,14 @@ func (s Selection) describe(l Lang) string {
 		parts = append(parts, l.t("ryhmittely hankkeittain", "grouped by project"))
 	} else {
 		parts = append(parts, l.t("ryhmittely hyvinvointialueittain", "grouped by region"))
+	}
+	switch s.Coding {
+	case "reviewed":
+		parts = append(parts, l.t("vain henkilön tarkistamat koodaukset", "people's reviewed codings only"))
+	case "best":
+		parts = append(parts, l.t("henkilön tarkistama koodaus, muualla koneen", "a person's reviewed coding where there is one, the machine's elsewhere"))
+	case "machine":
+		parts = append(parts, l.t("koneen koodaus", "the machine's coding"))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -115,6 +115,7 @@ func coverageTable(r *Result, l Lang) *Table {
 			{"described_pct", l.t("Kuvattu %", "Described %")},
 			{"not_described", l.t("Ei kuvattu", "Not described")},
 			{"not_described_pct", l.t("Ei kuvattu %", "Not described %")},
+			{"reviewed", l.t("Henkilön tarkistama", "Reviewed by a person")},
 		},
 		Rows: groupRows(r, l, coverageCells),
 	}
@@ -135,7 +136,7 @@ func coverageTable(r *Result, l Lang) *Table {
 // coverageCells are a group's coverage; the shares are of its coded models.
 func coverageCells(g *Group) []Cell {
 	return []Cell{count(g.Models), count(g.Described), percent(g.Described, g.Coded),
-		count(g.NotDescribed()), percent(g.NotDescribed(), g.Coded)}
+		count(g.NotDescribed()), percent(g.NotDescribed(), g.Coded), count(g.Reviewed)}
 }
 
 func phasesTable(r *Result, l Lang) *Table {

@@ -36,47 +36,57 @@ type HumanCoding struct {
 	P        *model.Participation
 }
 
-// SaveReview stores one decision and rebuilds its coder's coding of the
-// model version from all their decisions on it. Accept and reject name a
+// SaveReview stores one decision: SaveReviews of one.
+func (s *Store) SaveReview(ctx context.Context, r *model.Review) (*HumanCoding, error) {
+	rs := []model.Review{*r}
+	hc, err := s.SaveReviews(ctx, rs)
+	*r = rs[0]
+	return hc, err
+}
+
+// SaveReviews stores decisions of one coder on one model version, all or
+// none, and rebuilds the coder's coding of it from all their decisions. Accept and reject name a
 // method of the version's machine coding (or model.NoCodes, accepted,
 // when it has none) and take the machine's method; add takes r.Method,
 // which must have evidence. r.At and r.Codebook are set here. A decision
 // replaces the same coder's earlier one on the same code.
-func (s *Store) SaveReview(ctx context.Context, r *model.Review) (*HumanCoding, error) {
+func (s *Store) SaveReviews(ctx context.Context, rs []model.Review) (*HumanCoding, error) {
+	if len(rs) == 0 {
+		return nil, fmt.Errorf("%w: no decision", ErrBadReview)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("save review: %w", err)
 	}
 	defer tx.Rollback()
-	machine, err := versionCoding(ctx, tx, r.ID, r.Version)
+	first := rs[0]
+	machine, err := versionCoding(ctx, tx, first.ID, first.Version)
 	if err != nil {
 		return nil, err
 	}
-	if err := settle(r, machine); err != nil {
-		return nil, err
-	}
-	if r.At.IsZero() {
-		r.At = time.Now().UTC()
-	}
-	var method []byte
-	if r.Method != nil {
-		if method, err = json.Marshal(r.Method); err != nil {
+	now := time.Now().UTC()
+	for i := range rs {
+		r := &rs[i]
+		if r.ID != first.ID || r.Version != first.Version || r.Coder != first.Coder {
+			return nil, fmt.Errorf("%w: decisions on several models or by several coders at once", ErrBadReview)
+		}
+		if err := settle(r, machine); err != nil {
+			return nil, err
+		}
+		if r.At.IsZero() {
+			r.At = now
+		}
+		if err := saveDecision(ctx, tx, r); err != nil {
 			return nil, err
 		}
 	}
-	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO reviews (id, version, coder, code, decision, method, memo, codebook, decided_at) VALUES (?,?,?,?,?,?,?,?,?)
-		 ON CONFLICT(id, version, coder, code) DO UPDATE SET decision=excluded.decision, method=excluded.method,
-		 memo=excluded.memo, codebook=excluded.codebook, decided_at=excluded.decided_at`,
-		r.ID, r.Version, r.Coder, r.Code, r.Decision, string(method), r.Memo, r.Codebook, r.At.Format(time.RFC3339Nano)); err != nil {
-		return nil, fmt.Errorf("save review of %s: %w", r.ID, err)
-	}
-	rs, err := queryReviews(ctx, tx, `WHERE id = ? AND version = ? AND coder = ?`, r.ID, r.Version, r.Coder)
+	r := &rs[len(rs)-1]
+	rows, err := queryReviews(ctx, tx, `WHERE id = ? AND version = ? AND coder = ?`, r.ID, r.Version, r.Coder)
 	if err != nil {
 		return nil, err
 	}
 	hc := &HumanCoding{ID: r.ID, Version: r.Version, Coder: r.Coder, Source: SourceReview, At: r.At,
-		Complete: model.ReviewComplete(machine, rs), P: model.Reviewed(r.Coder, rs)}
+		Complete: model.ReviewComplete(machine, rows), P: model.Reviewed(r.Coder, rows)}
 	if err := saveHuman(ctx, tx, hc); err != nil {
 		return nil, err
 	}
@@ -84,6 +94,24 @@ func (s *Store) SaveReview(ctx context.Context, r *model.Review) (*HumanCoding, 
 		return nil, fmt.Errorf("save review of %s: %w", r.ID, err)
 	}
 	return hc, nil
+}
+
+func saveDecision(ctx context.Context, tx *sql.Tx, r *model.Review) error {
+	var method []byte
+	if r.Method != nil {
+		var err error
+		if method, err = json.Marshal(r.Method); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO reviews (id, version, coder, code, decision, method, memo, codebook, decided_at) VALUES (?,?,?,?,?,?,?,?,?)
+		 ON CONFLICT(id, version, coder, code) DO UPDATE SET decision=excluded.decision, method=excluded.method,
+		 memo=excluded.memo, codebook=excluded.codebook, decided_at=excluded.decided_at`,
+		r.ID, r.Version, r.Coder, r.Code, r.Decision, string(method), r.Memo, r.Codebook, r.At.UTC().Format(time.RFC3339Nano)); err != nil {
+		return fmt.Errorf("save review of %s: %w", r.ID, err)
+	}
+	return nil
 }
 
 // settle checks r against the machine coding and fills in its method.

@@ -9,6 +9,7 @@ import (
 	"github.com/innokyla/innokyla/classify"
 	"github.com/innokyla/innokyla/internal/safe"
 	"github.com/innokyla/innokyla/model"
+	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
 )
 
@@ -55,23 +56,25 @@ func runExplain(ctx context.Context, opts *ExplainOptions) error {
 	if err != nil {
 		return err
 	}
-	m, err := s.Get(ctx, opts.Ref)
+	st, err := s.ReviewState(ctx, opts.Ref)
 	if err != nil {
 		return withHint(fmt.Errorf("explain: %w", err), "Try: innokyla search to find the model's id")
 	}
+	m := st.Model
 	note := "stored coding"
 	if m.Participation == nil || opts.Fresh || opts.CodebookPath != "" {
 		m.Participation = classify.New(cb).Classify(m)
 		m.Participation.Codebook = cb.Identity()
 		note = "coded now, not stored"
 	}
-	return writeExplanation(opts.F.Out, m, cb, note)
+	return writeExplanation(opts.F.Out, st, cb, note)
 }
 
 // writeExplanation prints a model's coding for a person: Finnish labels with
 // English in brackets, every code with its evidence. Text from the pages
 // is untrusted: no control character of it is printed.
-func writeExplanation(w io.Writer, m *model.Model, cb *classify.Codebook, note string) error {
+func writeExplanation(w io.Writer, st *store.ReviewState, cb *classify.Codebook, note string) error {
+	m := st.Model
 	p := m.Participation
 	ew := &lineWriter{w: w}
 	ew.printf("%s\n%s (id %s, version %d)\n", safe.Line(m.Title), safe.Line(m.URL), safe.Line(m.ID), m.Version)
@@ -94,6 +97,7 @@ func writeExplanation(w io.Writer, m *model.Model, cb *classify.Codebook, note s
 		for _, e := range mm.Evidence {
 			writeEvidence(ew, cb, e)
 		}
+		writeDecisions(ew, st.Reviews, mm.ID)
 	}
 	if len(p.General) > 0 {
 		ew.printf("\nYleinen maininta osallistumisesta (general statement of involvement)\n")
@@ -101,6 +105,7 @@ func writeExplanation(w io.Writer, m *model.Model, cb *classify.Codebook, note s
 			writeEvidence(ew, cb, e)
 		}
 	}
+	writeReviewState(ew, cb, st)
 	return ew.err
 }
 

@@ -32,6 +32,8 @@ type ReportOptions struct {
 	// MinConfidence counts only codes of at least this level (low,
 	// medium, high); "" counts all.
 	MinConfidence string
+	// Coding is whose coding counts: machine, reviewed or best (default).
+	Coding string
 }
 
 const reportLong = `Write Ojamo-style tables of client participation over the stored, coded
@@ -91,6 +93,7 @@ func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) 
 	fl.StringVar(&opts.Lang, "lang", "fi", "language of the report: fi or en")
 	fl.StringVar(&opts.Format, "format", "md", "md, csv, json or html")
 	fl.StringVarP(&opts.Out, "out", "o", "", "output file or directory (default stdout)")
+	fl.StringVar(&opts.Coding, "coding", store.CodingBest, "whose coding counts: machine, reviewed (a person's; reviewed models only) or best (a person's where there is one)")
 	fl.StringVar(&opts.MinConfidence, "min-confidence", "", "count only codes of at least this confidence: low, medium or high")
 	return cmd
 }
@@ -108,6 +111,12 @@ func (o *ReportOptions) check() error {
 	}
 	if o.Format == "" {
 		o.Format = "md"
+	}
+	if o.Coding == "" {
+		o.Coding = store.CodingBest
+	}
+	if _, err := store.ParseCoding(o.Coding); err != nil {
+		return usageError(fmt.Errorf("--coding %q: %w", o.Coding, err))
 	}
 	if o.Lang == "" {
 		o.Lang = "fi"
@@ -175,7 +184,7 @@ func runReport(ctx context.Context, opts *ReportOptions) error {
 			groupBy = reports.GroupByProject
 		}
 	}
-	sel := reports.Selection{Regions: regions, Since: opts.Since, Until: opts.Until, GroupBy: groupBy}
+	sel := reports.Selection{Regions: regions, Since: opts.Since, Until: opts.Until, GroupBy: groupBy, Coding: opts.Coding}
 	if opts.Audit {
 		return runAudit(ctx, opts, s, sel, lang)
 	}
@@ -183,7 +192,7 @@ func runReport(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return usageError(err)
 	}
-	q := store.Query{Regions: regions, Since: opts.Since, Until: opts.Until, NoSections: true}
+	q := store.Query{Regions: regions, Since: opts.Since, Until: opts.Until, NoSections: true, Coding: opts.Coding}
 	if err := s.Each(ctx, q, func(m *model.Model) error { agg.Add(opts.confident(m)); return ctx.Err() }); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
@@ -203,7 +212,7 @@ func runAudit(ctx context.Context, opts *ReportOptions, s *store.Store, sel repo
 	if err != nil {
 		return usageError(err)
 	}
-	q := store.Query{Since: opts.Since, Until: opts.Until, NoSections: true}
+	q := store.Query{Since: opts.Since, Until: opts.Until, NoSections: true, Coding: opts.Coding}
 	if err := s.Each(ctx, q, func(m *model.Model) error { a.Add(opts.confident(m)); return ctx.Err() }); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
@@ -267,7 +276,7 @@ func reportStatus(w io.Writer, r *reports.Result, where string) {
 	if r.Empty() {
 		fmt.Fprintln(w, "report: no models matched the selection")
 	} else {
-		fmt.Fprintf(w, "report: %d models in %d groups\n", r.Total.Models, len(r.Groups))
+		fmt.Fprintf(w, "report: %d models in %d groups, %d reviewed by a person\n", r.Total.Models, len(r.Groups), r.Total.Reviewed)
 	}
 	if n := r.Total.NotCoded(); n > 0 {
 		fmt.Fprintf(w, "report: %d models not yet coded are counted apart and left out of the shares; Try: innokyla classify\n", n)

@@ -91,6 +91,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		NewCmdImport(f, nil),
 		NewCmdClassify(f, nil),
 		NewCmdExplain(f, nil),
+		NewCmdReview(f, nil),
 		NewCmdEvaluate(f, nil),
 		NewCmdIndex(f, nil),
 		NewCmdSearch(f, nil),
