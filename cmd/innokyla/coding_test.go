@@ -83,7 +83,7 @@ func TestReportNotYetCoded(t *testing.T) {
 		}
 	}
 	cells := strings.Fields(strings.NewReplacer("|", " ", "*", "").Replace(total))
-	if want := "Total 3 1 100.0 0 0.0 2"; strings.Join(cells, " ") != want {
+	if want := "Total 3 1 100.0 0 0.0 0 2"; strings.Join(cells, " ") != want {
 		t.Errorf("coverage total %q; want %q\n%s", strings.Join(cells, " "), want, md)
 	}
 }
