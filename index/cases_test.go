@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -25,6 +26,7 @@ type caseQuery struct {
 	First     string                    `yaml:"first"`
 	Marked    []string                  `yaml:"marked"`
 	Facets    map[string]map[string]int `yaml:"facets"`
+	Error     string                    `yaml:"error"` // the search fails with ErrBadQuery saying this
 }
 
 // readDocs reads a JSONL file of models with the import's decoder;
@@ -106,6 +108,12 @@ func TestCases(t *testing.T) {
 func runCase(t *testing.T, ix *Index, q caseQuery) {
 	res, err := ix.Search(context.Background(), Request{Query: q.Query, Regions: q.Regions,
 		Methods: q.Methods, Phases: q.Phases, Stages: q.Stages, Described: q.Described, Limit: 50})
+	if q.Error != "" {
+		if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), q.Error) {
+			t.Fatalf("query %q: error %v, want a bad query saying %q", q.Query, err, q.Error)
+		}
+		return
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,8 +20,8 @@ import (
 // schemaVersion changes whenever the mapping or the document shape does;
 // an index built with another schema is rebuilt by Sync. Version 12 came
 // with zapx v17.2.5: indexes merged by v17.1.2 may hold wrong chunk offsets
-// (see TestSparseTermSurvivesMerge).
-const schemaVersion = "innokyla-index-12"
+// (see TestSparseTermSurvivesMerge). Version 13 added the pairs field.
+const schemaVersion = "innokyla-index-13"
 
 // Field names in the index.
 const (
@@ -46,6 +46,10 @@ const (
 	// FieldTails holds the reversed folded stems of all the text: a
 	// compound's tail is a prefix there.
 	FieldTails = "tails"
+
+	// FieldPairs holds the pairs of neighbouring words with a stop word
+	// (see pairs.go), so a phrase with a stop word stays a phrase.
+	FieldPairs = "pairs"
 )
 
 // textFields are the analysed text fields.
@@ -81,6 +85,7 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	comp.DocValues = false
 	comp.IncludeTermVectors = false
 	dm.AddFieldMappingsAt(FieldTails, comp)
+	dm.AddFieldMappingsAt(FieldPairs, comp)
 	keyword := func(name string, store, facet bool) {
 		k := bleve.NewKeywordFieldMapping()
 		k.Store = store
@@ -130,8 +135,12 @@ func document(m *model.Model, tl *tailer, fd *facetDict) map[string]interface{} 
 	if len(secs) > 0 {
 		d[FieldSections] = secs
 	}
-	if t := tl.terms(append([]string{m.Title, m.Summary}, secs...)...); len(t) > 0 {
-		d[FieldTails] = t
+	tails, pairs := tl.terms(append([]string{m.Title, m.Summary}, secs...)...)
+	if len(tails) > 0 {
+		d[FieldTails] = tails
+	}
+	if len(pairs) > 0 {
+		d[FieldPairs] = pairs
 	}
 	regions := m.Regions
 	if len(regions) == 0 && m.Region != "" {

@@ -3,6 +3,8 @@ package index
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -34,6 +36,8 @@ type words interface {
 	// positions counts the words of text that the text fields index (stop
 	// words are not).
 	positions(text string) int
+	// pairs returns the stop-word pairs of a phrase (see pairs.go).
+	pairs(phrase string) []string
 }
 
 // ErrBadQuery is the cause of a search that failed because of its query:
@@ -56,7 +60,13 @@ func buildQuery(req Request, w words, fd *facetDict) (*facetQuery, error) {
 		if err != nil {
 			return nil, err
 		}
-		fq.text = rewrite(parsed, w)
+		rw := &rewriter{w: w}
+		if fq.text, err = rw.rewrite(parsed); err != nil {
+			return nil, err
+		}
+		if err := rw.check(s); err != nil {
+			return nil, err
+		}
 	}
 	parts := []query.Query{fq.text}
 	f := &filter{}
@@ -90,14 +100,26 @@ func buildQuery(req Request, w words, fd *facetDict) (*facetQuery, error) {
 	return fq, nil
 }
 
-// CheckQuery reports an ErrBadQuery when Search would reject query s for
-// its syntax, without an index.
+// CheckQuery reports an ErrBadQuery when Search would reject query s,
+// without an index: its syntax, a field or field value it cannot have, or
+// stop words only.
 func CheckQuery(s string) error {
 	if s = strings.TrimSpace(s); s == "" {
 		return nil
 	}
-	_, err := parseQueryString(s)
-	return err
+	parsed, err := parseQueryString(s)
+	if err != nil {
+		return err
+	}
+	m, err := buildMapping()
+	if err != nil {
+		return err
+	}
+	rw := &rewriter{w: mappingWords{m}}
+	if _, err := rw.rewrite(parsed); err != nil {
+		return err
+	}
+	return rw.check(s)
 }
 
 // parseQueryString parses bleve's query-string syntax. Its parser fails
@@ -121,37 +143,59 @@ func parseQueryString(s string) (q query.Query, err error) {
 	return q, nil
 }
 
-// rewrite walks the parsed query string and replaces every unfielded match
-// or phrase with a search over the text fields.
-func rewrite(q query.Query, w words) query.Query {
+// rewriter walks the parsed query string: every unfielded match or phrase
+// becomes a search over the text fields, and a value of a keyword field
+// (region:, method:, vuosi: ...) is read like the filter of the same name.
+type rewriter struct {
+	w     words
+	texts int      // word and phrase clauses
+	stops []string // those of them that hold only stop words
+}
+
+func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
+	var err error
 	switch t := q.(type) {
 	case *query.BooleanQuery:
-		t.Must = rewrite(t.Must, w)
-		t.Should = rewrite(t.Should, w)
-		t.MustNot = rewrite(t.MustNot, w)
-		return t
+		if t.Must, err = rw.rewrite(t.Must); err != nil {
+			return nil, err
+		}
+		if t.Should, err = rw.rewrite(t.Should); err != nil {
+			return nil, err
+		}
+		if t.MustNot, err = rw.rewrite(t.MustNot); err != nil {
+			return nil, err
+		}
+		return t, nil
 	case *query.ConjunctionQuery:
 		for i, c := range t.Conjuncts {
-			t.Conjuncts[i] = rewrite(c, w)
+			if t.Conjuncts[i], err = rw.rewrite(c); err != nil {
+				return nil, err
+			}
 		}
-		return t
+		return t, nil
 	case *query.DisjunctionQuery:
 		for i, c := range t.Disjuncts {
-			t.Disjuncts[i] = rewrite(c, w)
+			if t.Disjuncts[i], err = rw.rewrite(c); err != nil {
+				return nil, err
+			}
 		}
-		return t
+		return t, nil
 	case *query.MatchQuery:
 		if fields, ok := textTargets(t.FieldVal); ok {
-			return wordQuery(t, fields, w)
+			rw.text(t.Match, nil)
+			return wordQuery(t, fields, rw.w), nil
 		}
-		t.FieldVal = alias(t.FieldVal)
-		return t
+		return keywordQuery(t.FieldVal, t.Match, t.BoostVal)
 	case *query.MatchPhraseQuery:
 		if fields, ok := textTargets(t.FieldVal); ok {
-			return phraseQuery(t, fields, w)
+			var pairs []string
+			if rw.w != nil {
+				pairs = rw.w.pairs(t.MatchPhrase)
+			}
+			rw.text(t.MatchPhrase, pairs)
+			return phraseQuery(t, fields, rw.w, pairs), nil
 		}
-		t.FieldVal = alias(t.FieldVal)
-		return t
+		return keywordQuery(t.FieldVal, t.MatchPhrase, t.BoostVal)
 	case *query.WildcardQuery:
 		if t.FieldVal == "" {
 			return perField(func(f string) query.Query {
@@ -159,7 +203,7 @@ func rewrite(q query.Query, w words) query.Query {
 				w.SetField(f)
 				w.BoostVal = t.BoostVal
 				return w
-			})
+			}), nil
 		}
 	case *query.RegexpQuery:
 		if t.FieldVal == "" {
@@ -168,21 +212,45 @@ func rewrite(q query.Query, w words) query.Query {
 				r.SetField(f)
 				r.BoostVal = t.BoostVal
 				return r
-			})
+			}), nil
 		}
 	case *query.NumericRangeQuery:
 		if t.FieldVal == "" {
-			return bleve.NewMatchNoneQuery() // no numeric fields; "2023" is matched as a word
+			return bleve.NewMatchNoneQuery(), nil // no numeric fields; "2023" is matched as a word
 		}
 	case *query.DateRangeQuery:
 		if t.FieldVal == "" {
-			return bleve.NewMatchNoneQuery()
+			return bleve.NewMatchNoneQuery(), nil
 		}
 	}
 	if f, ok := q.(query.FieldableQuery); ok && f.Field() != "" {
-		f.SetField(alias(f.Field()))
+		a, err := knownField(f.Field())
+		if err != nil {
+			return nil, err
+		}
+		f.SetField(a)
 	}
-	return q
+	return q, nil
+}
+
+// text counts a word or phrase clause, and whether it holds only stop
+// words (which the text fields do not index).
+func (rw *rewriter) text(s string, pairs []string) {
+	rw.texts++
+	if rw.w != nil && rw.w.positions(s) == 0 && len(pairs) == 0 {
+		rw.stops = append(rw.stops, s)
+	}
+}
+
+// check refuses a query whose words are all stop words: it would match
+// nothing, silently.
+func (rw *rewriter) check(s string) error {
+	if rw.texts == 0 || len(rw.stops) < rw.texts {
+		return nil
+	}
+	return fmt.Errorf("%w %q: it holds only words too common to be indexed (%s); "+
+		`search for other words, or put them in a phrase with another word ("asiakkaiden kanssa")`,
+		ErrBadQuery, s, strings.Join(rw.stops, ", "))
 }
 
 // perField runs one query per text field, any of which may match.
@@ -208,6 +276,24 @@ func textTargets(field string) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// knownField is the index field a field name of the query string stands
+// for, or an error listing the names.
+func knownField(f string) (string, error) {
+	a := alias(f)
+	for _, k := range queryFields {
+		if a == k {
+			return a, nil
+		}
+	}
+	names := append(slices.Sorted(maps.Keys(fieldAliases)), textFields...)
+	slices.Sort(names)
+	return "", fmt.Errorf("%w: unknown field %q; fields are %s", ErrBadQuery, f, strings.Join(names, ", "))
+}
+
+// queryFields are the fields a query may name.
+var queryFields = []string{FieldTitle, FieldSummary, FieldSections, FieldRegions, FieldMethods, FieldPhases,
+	FieldDescribed, FieldStage, FieldProject, FieldFunder, FieldYear}
 
 func alias(f string) string {
 	if a, ok := fieldAliases[strings.ToLower(f)]; ok {
@@ -256,19 +342,48 @@ func wordQuery(m *query.MatchQuery, fields []string, w words) query.Query {
 // one word once stop words are dropped ("asiakkaiden kanssa") is that word
 // as written, without compounds: the same models, found without reading
 // word positions, which cost ten times more when most models match.
-func phraseQuery(m *query.MatchPhraseQuery, fields []string, w words) query.Query {
-	if w != nil && w.positions(m.MatchPhrase) <= 1 {
+//
+// A phrase with stop words must also hold its stop-word pairs (see
+// pairs.go): "asiakkaiden kanssa" is the word asiakkaiden where it is
+// followed by kanssa, not every model with asiakkaiden.
+func phraseQuery(m *query.MatchPhraseQuery, fields []string, w words, pairs []string) query.Query {
+	n := 2 // unknown: keep the phrase
+	if w != nil {
+		n = w.positions(m.MatchPhrase)
+	}
+	var q query.Query
+	switch {
+	case n == 0:
+		q = nil // only stop words: the pairs alone
+	case n == 1:
 		word := bleve.NewMatchQuery(m.MatchPhrase)
 		word.BoostVal = m.BoostVal
-		return wordQuery(word, fields, nil) // no words: no compound tails
+		q = wordQuery(word, fields, nil) // no words: no compound tails
+	default:
+		base := boostOf(m.BoostVal)
+		var alt []query.Query
+		for _, f := range fields {
+			p := bleve.NewMatchPhraseQuery(m.MatchPhrase)
+			p.SetField(f)
+			p.SetBoost(base * textBoosts[f])
+			alt = append(alt, p)
+		}
+		q = bleve.NewDisjunctionQuery(alt...)
 	}
-	base := boostOf(m.BoostVal)
-	var alt []query.Query
-	for _, f := range fields {
-		q := bleve.NewMatchPhraseQuery(m.MatchPhrase)
-		q.SetField(f)
-		q.SetBoost(base * textBoosts[f])
-		alt = append(alt, q)
+	if len(pairs) == 0 {
+		return q
 	}
-	return bleve.NewDisjunctionQuery(alt...)
+	all := make([]query.Query, 0, len(pairs)+1)
+	if q != nil {
+		all = append(all, q)
+	}
+	for _, p := range pairs {
+		t := bleve.NewTermQuery(p)
+		t.SetField(FieldPairs)
+		if q != nil {
+			t.SetBoost(0) // the words rank; the pairs select
+		}
+		all = append(all, t)
+	}
+	return bleve.NewConjunctionQuery(all...)
 }

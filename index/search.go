@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -65,7 +64,10 @@ type Hit struct {
 	Methods []string `json:"methods,omitempty"`
 	Phases  []string `json:"phases,omitempty"`
 	Score   float64  `json:"score"`
-	Snippet Snippet  `json:"snippet"`
+	// Relevance is Score over the best score of the whole result (0 to 1;
+	// 1 for the best hit); 0 when the search has no words to rank by.
+	Relevance float64 `json:"relevance"`
+	Snippet   Snippet `json:"snippet"`
 }
 
 // Facet counts the hits per value of one keyword field. Values are IDs
@@ -108,7 +110,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	parts := make([]part, len(ranges))
 	for i, r := range ranges {
-		q, err := buildQuery(req, ix, ix.facets)
+		q, err := buildQuery(req, mappingWords{ix.b.Mapping()}, ix.facets)
 		if err != nil {
 			return nil, err
 		}
@@ -130,10 +132,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	var total uint64
 	var counts []int
+	var maxScore float64
 	for _, p := range parts {
 		if p.err != nil {
 			return nil, fmt.Errorf("search %q: %w", req.Query, p.err)
 		}
+		maxScore = max(maxScore, p.res.MaxScore)
 		total += p.res.Total
 		counts = addCounts(counts, p.q.counts)
 	}
@@ -149,6 +153,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	for _, h := range hits {
 		hit := hitOf(h)
+		if maxScore > 0 && strings.TrimSpace(req.Query) != "" {
+			hit.Relevance = h.Score / maxScore
+		}
 		hit.Snippet = snippetOf(h, m)
 		out.Hits = append(out.Hits, hit)
 	}
@@ -249,30 +256,6 @@ func addCounts(sum, c []int) []int {
 	return sum
 }
 
-// tails analyses word as the tails field is built: each folded stem of
-// minSuffixRunes or more letters, reversed.
-func (ix *Index) tails(word string) []string {
-	a := ix.b.Mapping().AnalyzerNamed(analyzerFold)
-	if a == nil {
-		return nil
-	}
-	var out []string
-	for _, t := range a.Analyze([]byte(word)) {
-		if s := string(t.Term); utf8.RuneCountInString(s) >= minSuffixRunes {
-			out = append(out, reverse(s))
-		}
-	}
-	return out
-}
-
-func (ix *Index) positions(text string) int {
-	a := ix.b.Mapping().AnalyzerNamed(analyzerText)
-	if a == nil {
-		return 2 // unknown: keep the phrase
-	}
-	return len(a.Analyze([]byte(text)))
-}
-
 func clamp(req Request) Request {
 	if req.Limit <= 0 {
 		req.Limit = DefaultLimit
@@ -346,6 +329,9 @@ func facetsOf(counts []int, total uint64, fd *facetDict) []Facet {
 	out := make([]Facet, 0, len(facetSpecs))
 	for _, spec := range facetSpecs {
 		f := Facet{Field: spec.field, Terms: terms[spec.field]}
+		if f.Terms == nil {
+			f.Terms = []FacetTerm{} // [] in JSON, never null
+		}
 		sort.SliceStable(f.Terms, func(i, j int) bool {
 			if f.Terms[i].Count != f.Terms[j].Count {
 				return f.Terms[i].Count > f.Terms[j].Count

@@ -11,73 +11,108 @@ import (
 // maxTailCache bounds the word cache of a tailer.
 const maxTailCache = 1 << 20
 
-// tailer computes what the tails field holds: every distinct word of
-// a text, stemmed (Finnish Snowball), folded and reversed, when the folded
-// stem has at least minSuffixRunes letters. A query word's reversed folded
-// stem is then a prefix of the entries of the compounds that end in it.
+// tailer computes what the tails and pairs fields hold. Tails: every
+// distinct word of a text, stemmed (Finnish Snowball), folded and
+// reversed, when the folded stem has at least minSuffixRunes letters; a
+// query word's reversed folded stem is then a prefix of the entries of the
+// compounds that end in it. Pairs: every distinct pair of neighbouring
+// words of which one is a stop word (see pairs.go).
 //
 // Words repeat a lot, so the analysis of each word is cached, under the word
-// as written; that keeps the field cheap to build. A tailer is used by one
+// as written; that keeps the fields cheap to build. A tailer is used by one
 // goroutine (Sync).
 type tailer struct {
 	fold  analysis.Analyzer
-	cache map[string]string
+	cache map[string]wordInfo
 	seen  map[string]struct{} // reused by terms
 }
 
-func newTailer(fold analysis.Analyzer) *tailer {
-	return &tailer{fold: fold, cache: map[string]string{}, seen: map[string]struct{}{}}
+// wordInfo is what the tails and pairs fields need of one word.
+type wordInfo struct {
+	tail string // reversed folded stem, or "" when too short or a stop word
+	key  string // folded stem, or the word in lower case when a stop word
+	stop bool
 }
 
-// terms returns the distinct reversed folded stems of texts.
-func (t *tailer) terms(texts ...string) []string {
+func newTailer(fold analysis.Analyzer) *tailer {
+	return &tailer{fold: fold, cache: map[string]wordInfo{}, seen: map[string]struct{}{}}
+}
+
+// terms returns the distinct reversed folded stems of texts and the
+// distinct stop-word pairs.
+func (t *tailer) terms(texts ...string) (tails, pairs []string) {
 	defer clear(t.seen)
-	var out []string
 	for _, text := range texts {
-		for len(text) > 0 {
-			// The next word: a run of letters and digits.
-			i := strings.IndexFunc(text, isWordRune)
-			if i < 0 {
-				break
+		var prev wordInfo
+		eachWord(text, func(w string) {
+			info := t.word(w)
+			if r := info.tail; r != "" {
+				if _, ok := t.seen[r]; !ok {
+					t.seen[r] = struct{}{}
+					tails = append(tails, r)
+				}
 			}
-			text = text[i:]
-			j := strings.IndexFunc(text, notWordRune)
-			if j < 0 {
-				j = len(text)
+			if p := pairOf(prev, info); p != "" {
+				if _, ok := t.seen[p]; !ok {
+					t.seen[p] = struct{}{}
+					pairs = append(pairs, p)
+				}
 			}
-			r := t.word(text[:j])
-			text = text[j:]
-			if r == "" {
-				continue
-			}
-			if _, ok := t.seen[r]; !ok {
-				t.seen[r] = struct{}{}
-				out = append(out, r)
-			}
-		}
+			prev = info
+		})
 	}
-	return out
+	return tails, pairs
+}
+
+// eachWord calls fn with each run of letters and digits of text.
+func eachWord(text string, fn func(w string)) {
+	for len(text) > 0 {
+		i := strings.IndexFunc(text, isWordRune)
+		if i < 0 {
+			return
+		}
+		text = text[i:]
+		j := strings.IndexFunc(text, notWordRune)
+		if j < 0 {
+			j = len(text)
+		}
+		fn(text[:j])
+		text = text[j:]
+	}
 }
 
 func isWordRune(r rune) bool  { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 func notWordRune(r rune) bool { return !isWordRune(r) }
 
 // word analyses one word, from the cache when it can.
-func (t *tailer) word(w string) string {
+func (t *tailer) word(w string) wordInfo {
 	if r, ok := t.cache[w]; ok {
 		return r
 	}
-	r := ""
-	if toks := t.fold.Analyze([]byte(strings.ToLower(w))); len(toks) == 1 {
-		if s := string(toks[0].Term); utf8.RuneCountInString(s) >= minSuffixRunes {
-			r = reverse(s)
-		}
-	}
+	info := analyzeWord(t.fold, w)
 	if len(t.cache) >= maxTailCache {
 		clear(t.cache)
 	}
 	// The key is copied: w points into the model's text, which the cache
 	// must not keep alive.
-	t.cache[strings.Clone(w)] = r
-	return r
+	t.cache[strings.Clone(w)] = info
+	return info
+}
+
+// analyzeWord runs the fold analyzer (which drops stop words) on one word.
+func analyzeWord(fold analysis.Analyzer, w string) wordInfo {
+	lower := strings.ToLower(w)
+	toks := fold.Analyze([]byte(lower))
+	switch len(toks) {
+	case 0:
+		return wordInfo{key: lower, stop: true}
+	case 1:
+		s := string(toks[0].Term)
+		info := wordInfo{key: s}
+		if utf8.RuneCountInString(s) >= minSuffixRunes {
+			info.tail = reverse(s)
+		}
+		return info
+	}
+	return wordInfo{key: lower} // the analyzer split it: keep it as written
 }

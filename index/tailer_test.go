@@ -23,20 +23,31 @@ func TestTailerTerms(t *testing.T) {
 		}
 		return reverse(string(toks[0].Term))
 	}
-	got := tl.terms("Asiakasraati kokoontui, asiakasraati; ja RAATI!", "kotihoito 2024 — kotihoito")
+	got, pairs := tl.terms("Asiakasraati kokoontui, asiakasraati; ja RAATI!", "kotihoito 2024 — kotihoito")
 	want := []string{tail("asiakasraati"), tail("kokoontui"), tail("raati"), tail("kotihoito"), "4202"}
 	if !slices.Equal(got, want) {
 		t.Errorf("terms = %q, want %q", got, want)
+	}
+	// "kokoontui, asiakasraati; ja RAATI": ja pairs with both neighbours,
+	// punctuation between them or not.
+	key := func(w string) string { return reverse(tail(w)) }
+	wantPairs := []string{key("asiakasraati") + " ja", "ja " + key("raati")}
+	if !slices.Equal(pairs, wantPairs) {
+		t.Errorf("pairs = %q, want %q", pairs, wantPairs)
 	}
 	if got[0] != "saarsakaisa" {
 		t.Errorf("tail of Asiakasraati = %q, want saarsakaisa (asiakasraas reversed)", got[0])
 	}
 	// The second call starts afresh: the same words are yielded again, from
 	// the cache.
-	if again := tl.terms("raati ja raati"); !slices.Equal(again, []string{tail("raati")}) {
+	if again, _ := tl.terms("raati ja raati"); !slices.Equal(again, []string{tail("raati")}) {
 		t.Errorf("second terms = %q, want %q", again, []string{tail("raati")})
 	}
-	if len(tl.terms("ja 12 on")) != 0 {
+	tails, pairs := tl.terms("ja 12 on")
+	if len(tails) != 0 {
 		t.Error("stop words and stems under four letters have no tails")
+	}
+	if want := []string{"ja 12", "12 on"}; !slices.Equal(pairs, want) {
+		t.Errorf("pairs of %q = %q, want %q", "ja 12 on", pairs, want)
 	}
 }

@@ -28,3 +28,32 @@ func parseCode(s string, ids []string, labels map[string]Label) (string, error) 
 	}
 	return "", fmt.Errorf("want one of %s", strings.Join(ids, ", "))
 }
+
+// Stages are the development stages (kehitysvaihe) Innokylä gives a
+// model, as published.
+var Stages = []string{"Kehitteillä", "Valmis", "Arvioitu"}
+
+// ParseStage reads a stage filter: one of Stages in any case, or its
+// English name (in development, ready, evaluated).
+func ParseStage(s string) (string, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	en := map[string]string{"in development": "Kehitteillä", "ready": "Valmis", "evaluated": "Arvioitu"}
+	if v, ok := en[k]; ok {
+		return v, nil
+	}
+	for _, st := range Stages {
+		if k == strings.ToLower(st) {
+			return st, nil
+		}
+	}
+	return "", fmt.Errorf("want one of %s", strings.Join(Stages, ", "))
+}
+
+// ParseYear reads a year filter: four digits from 1990 to 2099.
+func ParseYear(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if len(s) == 4 && s >= "1990" && s <= "2099" && strings.Trim(s, "0123456789") == "" {
+		return s, nil
+	}
+	return "", fmt.Errorf("want a year such as 2023 (1990 to 2099)")
+}

@@ -33,3 +33,25 @@ func TestParseCode(t *testing.T) {
 		})
 	}
 }
+
+func TestParseStageAndYear(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+		parse          func(string) (string, error)
+	}{
+		{"stage as published", "Valmis", "Valmis", ParseStage},
+		{"stage in lower case", "kehitteillä", "Kehitteillä", ParseStage},
+		{"stage in English", "evaluated", "Arvioitu", ParseStage},
+		{"unknown stage", "bogus", "", ParseStage},
+		{"year", "2023", "2023", ParseYear},
+		{"not a year", "abc", "", ParseYear},
+		{"too early", "1200", "", ParseYear},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.parse(tc.in)
+			if got != tc.want || (err != nil) != (tc.want == "") {
+				t.Errorf("%q: %q, %v; want %q", tc.in, got, err, tc.want)
+			}
+		})
+	}
+}

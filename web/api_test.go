@@ -171,6 +171,23 @@ func TestAPIBadRequests(t *testing.T) {
 			}
 		})
 	}
+	// A bad filter value, as a parameter or in the query, names the
+	// allowed values.
+	for _, tc := range []struct{ path, want string }{
+		{"/api/search?q=x&stage=bogus", "Kehitteillä, Valmis, Arvioitu"},
+		{"/api/search?q=x&year=abc", "a year such as 2023"},
+		{"/api/search?q=" + url.QueryEscape("method:nonexistent"), "survey, feedback"},
+		{"/api/search?q=" + url.QueryEscape("kehitysvaihe:bogus"), "Kehitteillä, Valmis, Arvioitu"},
+		{"/api/search?q=kanssa", "too common to be indexed"},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			var e map[string]string
+			getJSON(t, srv, tc.path, http.StatusBadRequest, &e)
+			if !strings.Contains(e["error"], tc.want) {
+				t.Errorf("%s: error %q, want it to say %q", tc.path, e["error"], tc.want)
+			}
+		})
+	}
 	// Queries bleve's parser fails on with a recovered panic get a plain
 	// message, not "runtime error: slice bounds out of range".
 	for _, q := range []string{"/", "a /"} {
@@ -190,6 +207,28 @@ func TestAPIBadRequests(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST: status %d, want 405", resp.StatusCode)
+	}
+}
+
+// TestAPIEmptyFacets: a search without hits gives every facet with terms
+// [], never null, so a client can iterate without a check.
+func TestAPIEmptyFacets(t *testing.T) {
+	srv := newTestServer(t)
+	var raw struct {
+		Total  int `json:"total"`
+		Facets []struct {
+			Field string          `json:"field"`
+			Terms json.RawMessage `json:"terms"`
+		} `json:"facets"`
+	}
+	getJSON(t, srv, "/api/search?q=hammashoito", http.StatusOK, &raw)
+	if raw.Total != 0 || len(raw.Facets) == 0 {
+		t.Fatalf("total %d, %d facets; want 0 hits and every facet", raw.Total, len(raw.Facets))
+	}
+	for _, f := range raw.Facets {
+		if string(f.Terms) != "[]" {
+			t.Errorf("facet %s: terms %s, want []", f.Field, f.Terms)
+		}
 	}
 }
 

@@ -51,10 +51,8 @@ func LabelFacets(fs []index.Facet) []Facet {
 	}
 	out := make([]Facet, 0, len(fs))
 	for _, f := range fs {
-		lf := Facet{Field: f.Field, Label: facetLabels[f.Field], Missing: f.Missing, Other: f.Other}
-		if f.Terms != nil {
-			lf.Terms = make([]FacetTerm, 0, len(f.Terms))
-		}
+		lf := Facet{Field: f.Field, Label: facetLabels[f.Field], Missing: f.Missing, Other: f.Other,
+			Terms: make([]FacetTerm, 0, len(f.Terms))} // [] in JSON, never null
 		for _, t := range f.Terms {
 			lf.Terms = append(lf.Terms, FacetTerm{Term: t.Term, Label: TermLabel(f.Field, t.Term), Count: t.Count})
 		}

@@ -47,8 +47,20 @@ func parseSearch(v url.Values) (index.Request, int, int, error) {
 		}
 		req.Phases = append(req.Phases, id)
 	}
-	req.Stages = v["stage"]
-	req.Years = v["year"]
+	for _, raw := range v["stage"] {
+		st, err := model.ParseStage(raw)
+		if err != nil {
+			return req, 0, 0, fmt.Errorf("stage %q: %w", raw, err)
+		}
+		req.Stages = append(req.Stages, st)
+	}
+	for _, raw := range v["year"] {
+		y, err := model.ParseYear(raw)
+		if err != nil {
+			return req, 0, 0, fmt.Errorf("year %q: %w", raw, err)
+		}
+		req.Years = append(req.Years, y)
+	}
 	if d := v.Get("described"); d != "" {
 		b, err := strconv.ParseBool(d)
 		if err != nil {

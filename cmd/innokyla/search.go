@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -22,6 +23,7 @@ type SearchOptions struct {
 	Methods   []string // --method: IDs or labels
 	Phases    []string // --phase: IDs or labels
 	Stages    []string // --stage
+	Years     []string // --year
 	Described string   // --described: "", "true" or "false"
 	Limit     int
 	Offset    int
@@ -32,22 +34,26 @@ type SearchOptions struct {
 func NewCmdSearch(f *Factory, runF func(context.Context, *SearchOptions) error) *cobra.Command {
 	opts := &SearchOptions{F: f}
 	cmd := &cobra.Command{
-		Use:   "search QUERY [--region R] [--method M] [--phase P] [--stage S] [--described true|false]",
+		Use:   "search QUERY [--region R] [--method M] [--phase P] [--stage S] [--year Y] [--described true|false]",
 		Short: "Search the indexed models in Finnish, with filters and facet counts",
 		Long: `Search the index built by 'innokyla index'. Words match their inflected
 forms (työpaja finds työpajoissa) and the compounds they end (kysely finds
 asiakaskyselyn). Query syntax: words (any may match), "a phrase", +must,
--mustnot, field:value (title:, summary:, sections:, method:, phase:, region:,
-vuosi:).
+-mustnot, field:value or field:"several words" (title:, summary:, sections:,
+method:, phase:, region: or alue:, hanke:, rahoittaja:, kehitysvaihe:,
+vuosi:); a field value is read like the filter of the same name. Very
+common words (ja, on, kanssa ...) are not indexed alone, but a phrase
+keeps them: "asiakkaiden kanssa" finds only models that say it.
 
 Filters: --region takes the same forms as crawl (Pirkanmaa, Tampere, a full
 region name); --method and --phase take codebook IDs or their Finnish names;
-repeat a filter for alternatives. A result line shows title, region, score
-and a snippet with the matches marked; facet counts follow. No match is not
+repeat a filter for alternatives. A result shows its rank, title, region,
+stage, relevance (100 % for the best hit of the search) and a snippet with the matches marked; facet counts follow. No match is not
 an error (exit 0).`,
 		Example: `  innokyla search "kokemusasiantuntija mielenterveys" --region Pirkanmaa
   innokyla search '"asiakkaan polku"' --method workshop --phase planning
-  innokyla search työpaja --described true --json`,
+  innokyla search työpaja --described true --json
+  innokyla search 'alue:"Pirkanmaan hyvinvointialue"' --year 2023`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Query = strings.TrimSpace(strings.Join(args, " "))
 			if err := opts.validate(); err != nil {
@@ -63,7 +69,8 @@ an error (exit 0).`,
 	fl.StringArrayVar(&opts.Regions, "region", nil, "only models in this `REGION` (repeatable)")
 	fl.StringArrayVar(&opts.Methods, "method", nil, "only models coded with this `METHOD` (repeatable)")
 	fl.StringArrayVar(&opts.Phases, "phase", nil, "only models with clients involved in this `PHASE` (repeatable)")
-	fl.StringArrayVar(&opts.Stages, "stage", nil, "only models at this development `STAGE` (repeatable)")
+	fl.StringArrayVar(&opts.Stages, "stage", nil, "only models at this development `STAGE`: Kehitteillä, Valmis or Arvioitu (repeatable)")
+	fl.StringArrayVar(&opts.Years, "year", nil, "only models created in this `YEAR` (repeatable)")
 	fl.StringVar(&opts.Described, "described", "", "true: only models that describe client involvement; false: only those that do not")
 	fl.IntVar(&opts.Limit, "limit", index.DefaultLimit, fmt.Sprintf("results to show (1-%d)", index.MaxLimit))
 	fl.IntVar(&opts.Offset, "offset", 0, "results to skip (for paging)")
@@ -72,7 +79,7 @@ an error (exit 0).`,
 }
 
 func (o *SearchOptions) validate() error {
-	if o.Query == "" && len(o.Regions)+len(o.Methods)+len(o.Phases)+len(o.Stages) == 0 && o.Described == "" {
+	if o.Query == "" && len(o.Regions)+len(o.Methods)+len(o.Phases)+len(o.Stages)+len(o.Years) == 0 && o.Described == "" {
 		return fmt.Errorf("give a QUERY or at least one filter")
 	}
 	if n := len([]rune(o.Query)); n > index.MaxQueryLen {
@@ -98,7 +105,7 @@ func (o *SearchOptions) validate() error {
 // request turns the options into an index request, resolving regions,
 // methods and phases.
 func (o *SearchOptions) request() (index.Request, error) {
-	req := index.Request{Query: o.Query, Limit: o.Limit, Offset: o.Offset, Stages: o.Stages}
+	req := index.Request{Query: o.Query, Limit: o.Limit, Offset: o.Offset}
 	regions, err := parseRegions(o.Regions)
 	if err != nil {
 		return req, err
@@ -118,6 +125,20 @@ func (o *SearchOptions) request() (index.Request, error) {
 		}
 		req.Phases = append(req.Phases, id)
 	}
+	for _, st := range o.Stages {
+		v, err := model.ParseStage(st)
+		if err != nil {
+			return req, usageError(fmt.Errorf("--stage %q: %w", st, err))
+		}
+		req.Stages = append(req.Stages, v)
+	}
+	for _, y := range o.Years {
+		v, err := model.ParseYear(y)
+		if err != nil {
+			return req, usageError(fmt.Errorf("--year %q: %w", y, err))
+		}
+		req.Years = append(req.Years, v)
+	}
 	if o.Described != "" {
 		b, _ := strconv.ParseBool(o.Described) // checked in validate
 		req.Described = &b
@@ -128,7 +149,7 @@ func (o *SearchOptions) request() (index.Request, error) {
 func runSearch(ctx context.Context, opts *SearchOptions) error {
 	req, err := opts.request()
 	if err != nil {
-		return err
+		return withHint(err, "Try: innokyla search --help")
 	}
 	ix, err := openIndexReader(opts.F)
 	if err != nil {
@@ -136,8 +157,11 @@ func runSearch(ctx context.Context, opts *SearchOptions) error {
 	}
 	defer ix.Close()
 	res, err := ix.Search(ctx, req)
+	if errors.Is(err, index.ErrBadQuery) {
+		return withHint(usageError(fmt.Errorf("search: %w", err)), `Try: plain words, "a phrase", +must -not, field:value (innokyla search --help)`)
+	}
 	if err != nil {
-		return withHint(fmt.Errorf("search: %w", err), `Try: plain words, "a phrase", +must -not, field:value`)
+		return fmt.Errorf("search: %w", err)
 	}
 	if opts.JSON {
 		enc := json.NewEncoder(opts.F.Out)
@@ -163,7 +187,7 @@ func writeSearchText(w io.Writer, res *web.Result, mark [2]string) error {
 		return ew.err
 	}
 	if len(res.Hits) == 0 {
-		ew.printf("%d models match %q, none after --offset %d.\n", res.Total, res.Query, res.Offset)
+		ew.printf("%s match %q, none after --offset %d.\n", count(res.Total, "model"), res.Query, res.Offset)
 		return ew.err
 	}
 	for i, h := range res.Hits {
@@ -176,7 +200,9 @@ func writeSearchText(w io.Writer, res *web.Result, mark [2]string) error {
 		if h.Stage != "" {
 			meta = append(meta, clean(h.Stage))
 		}
-		meta = append(meta, fmt.Sprintf("score %.2f", h.Score))
+		if h.Relevance > 0 {
+			meta = append(meta, fmt.Sprintf("relevance %.0f %%", 100*h.Relevance))
+		}
 		ew.printf("   %s\n", strings.Join(meta, " · "))
 		var b strings.Builder
 		for _, p := range h.Snippet.Parts {
@@ -191,7 +217,7 @@ func writeSearchText(w io.Writer, res *web.Result, mark [2]string) error {
 		}
 		ew.printf("   %s\n", clean(h.URL))
 	}
-	ew.printf("\nShowing %d-%d of %d models for %q.\n", res.Offset+1, res.Offset+len(res.Hits), res.Total, res.Query)
+	ew.printf("\nShowing %d-%d of %s for %q.\n", res.Offset+1, res.Offset+len(res.Hits), count(res.Total, "model"), res.Query)
 	for _, f := range res.Facets {
 		if len(f.Terms) == 0 {
 			continue

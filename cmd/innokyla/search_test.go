@@ -72,8 +72,8 @@ func TestIndexAndSearchCommands(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("search: exit %d\n%s", code, errOut)
 	}
-	for _, want := range []string{"1. Kokemusasiantuntijat mielenterveystyössä", "Pirkanmaan hyvinvointialue · Valmis · score",
-		"**Kokemusasiantuntijoiden**", "Showing 1-1 of 1 models", "Osallistamistapa: Työpaja 1"} {
+	for _, want := range []string{"1. Kokemusasiantuntijat mielenterveystyössä", "Pirkanmaan hyvinvointialue · Valmis · relevance 100 %",
+		"**Kokemusasiantuntijoiden**", "Showing 1-1 of 1 model for", "Osallistamistapa: Työpaja 1"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("search output lacks %q:\n%s", want, out)
 		}
@@ -105,8 +105,22 @@ func TestIndexAndSearchCommands(t *testing.T) {
 	}
 
 	code, out, _ = c.run("search", "--method", "Työpaja", "--described", "true")
-	if code != 0 || !strings.Contains(out, "Showing 1-1 of 1") {
-		t.Errorf("filter-only search: exit %d\n%s", code, out)
+	if code != 0 || !strings.Contains(out, "Showing 1-1 of 1") || strings.Contains(out, "relevance") {
+		t.Errorf("filter-only search (no relevance without words): exit %d\n%s", code, out)
+	}
+
+	code, out, _ = c.run("search", "--year", "2023", "--region", "Lappi")
+	if code != 0 || !strings.Contains(out, "Showing 1-2 of 2 models") {
+		t.Errorf("--year: exit %d\n%s", code, out)
+	}
+	code, out, _ = c.run("search", "--year", "2022")
+	if code != 0 || !strings.Contains(out, "No models match") {
+		t.Errorf("--year 2022: exit %d\n%s", code, out)
+	}
+
+	code, out, _ = c.run("search", `alue:"Pirkanmaan hyvinvointialue"`)
+	if code != 0 || !strings.Contains(out, "Showing 1-2 of 2 models") {
+		t.Errorf("multi-word field value: exit %d\n%s", code, out)
 	}
 }
 
@@ -123,8 +137,12 @@ func TestSearchUsageErrors(t *testing.T) {
 		{[]string{"search", "x", "--method", "dance"}, `--method "dance"`},
 		{[]string{"search", "x", "--phase", "later"}, `--phase "later"`},
 		{[]string{"search", "x", "--region", "Atlantis"}, "--region"},
+		{[]string{"search", "x", "--stage", "bogus"}, "Kehitteillä, Valmis, Arvioitu"},
+		{[]string{"search", "x", "--year", "abc"}, `--year "abc": want a year`},
 		{[]string{"search", strings.Repeat("a", 501)}, "at most 500"},
 		{[]string{"search", "/"}, "needs a closing /"},
+		{[]string{"search", "method:nonexistent"}, "want one of survey"},
+		{[]string{"search", "kanssa"}, "too common to be indexed (kanssa)"},
 		{[]string{"serve", "--addr", "nonsense"}, "--addr"},
 		{[]string{"index", "extra"}, "unknown command"},
 	} {
