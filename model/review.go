@@ -17,6 +17,10 @@ const (
 // method: accepting it says no method is missing.
 const NoCodes = "none"
 
+// MachineCoder is the name agreement commands give the classifier's
+// stored coding beside people's; no person may take it.
+const MachineCoder = "machine"
+
 // Review is one person's decision on one code of one model version.
 type Review struct {
 	ID       string `json:"id"`
@@ -43,6 +47,8 @@ func ParseCoder(s string) (string, error) {
 		return "", fmt.Errorf("coder name %.20q... is longer than 100 bytes", s)
 	case strings.ContainsAny(s, "\r\n\t\x00"):
 		return "", fmt.Errorf("coder name %q holds a control character", s)
+	case strings.EqualFold(s, MachineCoder):
+		return "", fmt.Errorf("%q names the classifier, not a person", s)
 	}
 	return s, nil
 }

@@ -133,6 +133,21 @@ func (s *Store) Versions(ctx context.Context, id string) ([]*model.Model, error)
 	return out, rows.Err()
 }
 
+// GetVersion returns one stored version of a model by id, with its newest
+// machine coding, or ErrNotFound.
+func (s *Store) GetVersion(ctx context.Context, id string, version int) (*model.Model, error) {
+	row := s.db.QueryRowContext(ctx,
+		`SELECT m.record, `+latestCoding+`, `+reviewed+` FROM models m WHERE m.id = ? AND m.version = ?`, id, version)
+	m, err := scanModel(row.Scan)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%s version %d: %w", id, version, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get %s version %d: %w", id, version, err)
+	}
+	return m, nil
+}
+
 func scanModel(scan func(...any) error) (*model.Model, error) {
 	var rec string
 	var coding sql.NullString

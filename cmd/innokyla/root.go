@@ -93,6 +93,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		NewCmdExplain(f, nil),
 		NewCmdReview(f, nil),
 		NewCmdEvaluate(f, nil),
+		NewCmdAgree(f, nil),
 		NewCmdIndex(f, nil),
 		NewCmdSearch(f, nil),
 		NewCmdServe(f, nil),
