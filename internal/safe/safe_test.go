@@ -58,18 +58,21 @@ func TestText(t *testing.T) {
 	if got, want := Line(in), "Otsikko[2J]0;x rivi seuraava tabolleh"; got != want {
 		t.Errorf("Line = %q, want %q", got, want)
 	}
+	if got, want := Text("a\x9b2Jb"), "a\uFFFD2Jb"; got != want {
+		t.Errorf("Text of a lone 8-bit CSI = %q, want %q", got, want)
+	}
 }
 
 func TestTerminalWriter(t *testing.T) {
 	var b bytes.Buffer
 	w := &TerminalWriter{W: &b}
 	// ESC, a C1 CSI split across writes, and ä split across writes.
-	for _, p := range []string{"a\x1b[2Jb", "\xc2", "\x9bc\r", "\xc3", "\xa4\n"} {
+	for _, p := range []string{"a\x1b[2Jb", "\xc2", "\x9bc\r", "\xc3", "\xa4\n", "\x9b1m"} {
 		if n, err := w.Write([]byte(p)); err != nil || n != len(p) {
 			t.Fatalf("Write(%q) = %d, %v", p, n, err)
 		}
 	}
-	if got, want := b.String(), "a[2Jbc\rä\n"; got != want {
+	if got, want := b.String(), "a[2Jbc\rä\n1m"; got != want {
 		t.Errorf("wrote %q, want %q", got, want)
 	}
 }

@@ -22,7 +22,10 @@ func control(r rune) bool {
 }
 
 // Text is s without control characters; newlines and tabs are kept.
+// Bytes that are not UTF-8 (a lone 0x9B is a CSI to some terminals)
+// become U+FFFD.
 func Text(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	if strings.IndexFunc(s, control) < 0 {
 		return s
 	}
@@ -44,12 +47,13 @@ func Line(s string) string {
 			return -1
 		}
 		return r
-	}, s)
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 // TerminalWriter passes what is written to a terminal without control
 // characters but newline, tab and carriage return (which progress lines
-// use). Runes split across writes are held until they are whole.
+// use), nor bytes 0x80-0x9F that are not part of a UTF-8 rune (8-bit C1
+// controls). Runes split across writes are held until they are whole.
 type TerminalWriter struct {
 	W       io.Writer
 	pending []byte
@@ -67,7 +71,8 @@ func (t *TerminalWriter) Write(p []byte) (int, error) {
 			t.pending = append(t.pending, b...) // the rest of the rune comes later
 			break
 		}
-		if r == '\r' || !control(r) {
+		stray := r == utf8.RuneError && size == 1 && b[0] >= 0x80 && b[0] < 0xa0
+		if !stray && (r == '\r' || !control(r)) {
 			t.out = append(t.out, b[:size]...)
 		}
 		b = b[size:]
