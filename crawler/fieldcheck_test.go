@@ -10,7 +10,8 @@ import (
 // fieldChecks are the values a reader of each page sees, written by hand
 // for the fixtures in testdata/extract: variant a and b of the bundled
 // snapshot's markup and a Drupal field__label/field__item page, each with
-// a Tekijä label, fields of several values, dates in <time> and a list of
+// a Tekijä label, fields of several values (and one value of two paragraphs),
+// dates in <time>, a site-name h1 in the header and a list of
 // attachments or links that is not a text section.
 var fieldChecks = map[string]map[string]string{
 	"variant-a-fields": {

@@ -150,35 +150,74 @@ func fieldValue(f, text string, vns []*html.Node) string {
 }
 
 // valueLines are the values held by a value node, one a line: the items
-// of a list, or the block children of an element that holds only blocks
-// (field__item elements in a field__items wrapper), else its whole text.
+// of a list, or of an element holding only items (field__item elements in
+// a field__items wrapper), else its whole text on one line (paragraphs of
+// one value are not several values).
 func valueLines(n *html.Node) []string {
+	if n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
+		var out []string
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Li {
+				if v := value(nodeText(c)); v != "" {
+					out = append(out, v)
+				}
+			}
+		}
+		return out
+	}
 	var kids []*html.Node
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
 		case c.Type == html.ElementNode && skipped(c):
-		case c.Type == html.ElementNode && isBlock(c):
+		case c.Type == html.ElementNode:
 			kids = append(kids, c)
 		default:
-			kids = nil // text or inline elements: one value
-			if v := value(nodeText(n)); v != "" {
-				return []string{v}
-			}
-			return nil
+			return oneValue(n) // text of its own
 		}
 	}
-	if len(kids) == 0 {
-		if v := value(nodeText(n)); v != "" {
-			return []string{v}
+	switch {
+	case len(kids) == 1 && (kids[0].DataAtom == atom.Ul || kids[0].DataAtom == atom.Ol || isItem(kids[0])):
+		return valueLines(kids[0])
+	case len(kids) > 1 && allItems(kids):
+		var out []string
+		for _, k := range kids {
+			out = append(out, valueLines(k)...)
 		}
-		return nil
+		return out
 	}
-	var out []string
-	for _, k := range kids {
-		out = append(out, valueLines(k)...)
+	return oneValue(n)
+}
+
+// oneValue is the text of n as one value, or none when it is empty.
+func oneValue(n *html.Node) []string {
+	if v := value(nodeText(n)); v != "" {
+		return []string{v}
 	}
-	return out
+	return nil
+}
+
+// isItem reports whether n is one value of several: a list item or an
+// element whose class names an item (Drupal's field__item).
+func isItem(n *html.Node) bool {
+	if n.DataAtom == atom.Li {
+		return true
+	}
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if c == "field__item" || c == "item" || strings.HasSuffix(c, "-item") || strings.HasSuffix(c, "__item") {
+			return true
+		}
+	}
+	return false
+}
+
+func allItems(ns []*html.Node) bool {
+	for _, n := range ns {
+		if !isItem(n) {
+			return false
+		}
+	}
+	return true
 }
 
 // timeAttr is the datetime attribute of the first <time> within n.
