@@ -56,6 +56,13 @@ func runIndex(ctx context.Context, opts *IndexOptions) error {
 	path := opts.F.IndexPath()
 	start := time.Now()
 	build := path
+	if !opts.Rebuild {
+		// What an interrupted rebuild left beside the index goes; the
+		// data directory's lock says no rebuild is running.
+		if err := index.Remove(path + ".rebuild"); err != nil {
+			return indexErr(err, path+".rebuild")
+		}
+	}
 	if opts.Rebuild {
 		// Built aside and swapped in whole: an interrupted rebuild leaves
 		// the index in use as it was.

@@ -44,6 +44,16 @@ func TestInterruptedRebuildKeepsIndex(t *testing.T) {
 	if code != 0 || after != before || strings.Contains(stderr, "incomplete") {
 		t.Errorf("after an interrupted rebuild: exit %d, stderr %q\n%s\nwant\n%s", code, stderr, after, before)
 	}
+	if _, err := os.Stat(filepath.Join(c.data, "index.rebuild")); err != nil {
+		t.Fatalf("the interrupted rebuild left nothing aside: %v", err)
+	}
+	if code, _, e := c.run("index"); code != 0 {
+		t.Fatal(e)
+	}
+	if _, err := os.Stat(filepath.Join(c.data, "index.rebuild")); !os.IsNotExist(err) {
+		t.Errorf("an index run leaves what an interrupted rebuild left: %v", err)
+	}
+	runIndexCanceled(t, c, true)
 	if code, out, e := c.run("index", "--rebuild"); code != 0 || !strings.Contains(out, "rebuilt") {
 		t.Fatalf("rebuild: exit %d %s %s", code, out, e)
 	}
