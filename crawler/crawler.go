@@ -97,7 +97,16 @@ type Summary struct {
 	// gone: kept as a new version, but worth a look.
 	Shrunk       int      `json:"shrunk"`
 	ShrunkModels []Shrink `json:"shrunk_models,omitempty"` // the first ones
-	Seconds      float64  `json:"seconds"`
+	// Complete says the run read the whole site (no --max, --region,
+	// --since or URLs; discovery finished; not stopped), so it may
+	// withdraw the stored models it no longer found.
+	Complete  bool     `json:"complete"`
+	Withdrawn []string `json:"withdrawn,omitempty"` // ids withdrawn by the run
+	Restored  []string `json:"restored,omitempty"`  // withdrawn before, found again
+	// WithdrawRefused says why a complete run withdrew nothing although
+	// models were missing (too many at once).
+	WithdrawRefused string  `json:"withdraw_refused,omitempty"`
+	Seconds         float64 `json:"seconds"`
 }
 
 // Shrink is a model stored with most of its sections gone.
@@ -143,6 +152,7 @@ type Crawler struct {
 	accepted       int // models counted against Max
 	commits        *committer
 	lastProgress   time.Time
+	gone           []string // targets whose main page answered 404 or 410
 }
 
 // New checks opts and builds a crawler.
@@ -264,6 +274,9 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	}
 	if ctx.Err() != nil {
 		return &c.sum, fmt.Errorf("crawl %s: %w", c.site, ctx.Err())
+	}
+	if err := c.settleRun(ctx, run.ID); err != nil {
+		return &c.sum, err
 	}
 	sumJSON, _ := json.Marshal(&c.sum)
 	if err := c.front.EndCrawl(context.WithoutCancel(ctx), run.ID, c.opts.Now(), string(sumJSON)); err != nil {

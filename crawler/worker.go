@@ -304,6 +304,7 @@ func (c *Crawler) fail(ctx context.Context, run model.CrawlRun, target string, e
 		return nil // stopped, not failed: the resumed run fetches it
 	}
 	kind := c.noteFailure(target, err)
+	c.noteGone(target, err)
 	if kind == KindRobots {
 		return nil
 	}

@@ -103,3 +103,32 @@ const (
 	CrawlNew                           // a model not stored before
 	CrawlChanged                       // a new version of a stored model
 )
+
+// Settler is the part of a frontier that learns from a finished run which
+// stored models the site still publishes. store.Store implements it; the
+// crawler calls it when the frontier has it.
+type Settler interface {
+	// SettleCrawl restores the withdrawn models the run found again and,
+	// when the run was complete, withdraws the stored models of the site
+	// that it no longer found or that answered 404 or 410, unless that is
+	// more than a fifth of them (then nothing, and Refused says why).
+	SettleCrawl(ctx context.Context, s CrawlSettle) (CrawlSettled, error)
+}
+
+// CrawlSettle is what a finished run tells SettleCrawl.
+type CrawlSettle struct {
+	Run  int64
+	Site string
+	// Complete says the run read the whole site: no --max, --region,
+	// --since or URLs, its discovery finished, it was not stopped.
+	Complete bool
+	Gone     []string // target URLs whose main page answered 404 or 410
+	Now      time.Time
+}
+
+// CrawlSettled is what SettleCrawl did.
+type CrawlSettled struct {
+	Withdrawn []string // ids, sorted
+	Restored  []string // withdrawn before, found again; sorted
+	Refused   string   // why nothing was withdrawn although some were missing
+}

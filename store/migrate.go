@@ -111,6 +111,18 @@ var migrations = []string{
 		PRIMARY KEY (id, version, coder)
 	);
 	CREATE INDEX human_codings_coder ON human_codings(coder);`,
+	// 7: withdrawn models (crawls.go) and the versions current at a time
+	// (asof.go): current.withdrawn is when the model was withdrawn ('' while
+	// published), withdrawals its history; models by fetch time.
+	`ALTER TABLE current ADD COLUMN withdrawn TEXT NOT NULL DEFAULT '';
+	CREATE TABLE withdrawals (
+		id TEXT NOT NULL,
+		withdrawn_at TEXT NOT NULL,
+		run INTEGER NOT NULL DEFAULT 0,
+		restored_at TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (id, withdrawn_at)
+	);
+	CREATE INDEX models_fetched ON models(fetched_at);`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

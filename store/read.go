@@ -26,6 +26,9 @@ type Query struct {
 	// only models that have one, CodingBest a person's where there is
 	// one and the classifier's elsewhere.
 	Coding string
+	// IncludeWithdrawn also selects the models a complete crawl no longer
+	// found; by default they are left out.
+	IncludeWithdrawn bool
 }
 
 // Codings a Query can read.
@@ -191,6 +194,9 @@ func (q Query) where() (string, []any) {
 	in("c.id", q.IDs)
 	in("c.url", q.URLs)
 	in("c.region", q.Regions)
+	if !q.IncludeWithdrawn {
+		conds = append(conds, "c.withdrawn = ''")
+	}
 	if q.Coding == CodingReviewed {
 		conds = append(conds, strings.ReplaceAll(reviewed, "m.", "c."))
 	}

@@ -230,6 +230,7 @@ func writeCrawlSummary(w io.Writer, s *crawler.Summary) error {
 	if s.Blocked > 0 {
 		fmt.Fprintf(w, "robots.txt disallowed %d pages\n", s.Blocked)
 	}
+	writeWithdrawals(w, s)
 	if s.Shrunk > 0 {
 		fmt.Fprintf(w, "warning: %d changed models lost most of their sections; stored as new versions, the earlier ones kept:\n", s.Shrunk)
 		for _, m := range s.ShrunkModels {
