@@ -53,11 +53,11 @@ func checkCorpus(t *testing.T, f *memFrontier, corpus *sitegen.Corpus) {
 	}
 }
 
-// TestCrawlVariantsOverHTTP renders both markup variants, serves each over
-// loopback HTTP and checks every stored record against the sources.
+// TestCrawlVariantsOverHTTP renders the three markup variants, serves each
+// over loopback HTTP and checks every stored record against the sources.
 func TestCrawlVariantsOverHTTP(t *testing.T) {
 	corpus := loadCorpus(t)
-	for _, variant := range []string{"a", "b"} {
+	for _, variant := range []string{"a", "b", "c"} {
 		t.Run(variant, func(t *testing.T) {
 			dir := t.TempDir()
 			if err := sitegen.Write(corpus, dir, variant); err != nil {

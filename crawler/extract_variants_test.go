@@ -19,8 +19,9 @@ func wantRecord(s *sitegen.Source) *model.Model {
 	return m
 }
 
-// TestExtractBothVariants renders the snapshot sources in both markup
-// variants and checks that Extract gives every model's record from each.
+// TestExtractBothVariants renders the snapshot sources in the markup
+// variants of the snapshot (a, b) and the Drupal field variant (c) and
+// checks that Extract gives every model's record from each.
 func TestExtractBothVariants(t *testing.T) {
 	corpus, err := sitegen.Load(filepath.Join("..", "testdata", "sitesrc"))
 	if err != nil {
@@ -29,7 +30,7 @@ func TestExtractBothVariants(t *testing.T) {
 	if len(corpus.Sources) == 0 {
 		t.Fatal("no sources")
 	}
-	for _, variant := range []string{"a", "b"} {
+	for _, variant := range []string{"a", "b", "c"} {
 		dir := t.TempDir()
 		if err := sitegen.Write(corpus, dir, variant); err != nil {
 			t.Fatal(err)

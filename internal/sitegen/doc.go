@@ -9,8 +9,10 @@
 // real Innokylä page (labelled div fields, h2 section headings with a " **"
 // marker, icon text from inline SVGs), "b" uses other tags, class names,
 // label spellings and block order (dl/dt/dd, h3 headings, ol lists, div
-// paragraphs). A crawler that extracts by label and heading text gives the
-// same records from both.
+// paragraphs), "c" a Drupal theme (field__label/field__item pairs, a
+// <details> accordion, dates in <time>, "Tekijä", a site-name <h1> before
+// the title, an attachments field). A crawler that extracts by label and
+// heading text gives the same records from all three.
 //
 // Decisions a crawler relies on:
 //   - The record's url is the canonical link

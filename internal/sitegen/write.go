@@ -34,12 +34,12 @@ type Writer struct {
 	closed   bool
 }
 
-// NewWriter prepares outDir for a new generation in variant "a" or "b":
+// NewWriter prepares outDir for a new generation in variant "a", "b" or "c":
 // it removes the files of a previous generation listed in the manifest, and
 // refuses a non-empty directory that has no manifest.
 func NewWriter(outDir, variant string) (*Writer, error) {
-	if variant != "a" && variant != "b" {
-		return nil, fmt.Errorf("sitegen: unknown variant %q (want a or b)", variant)
+	if variant != "a" && variant != "b" && variant != "c" {
+		return nil, fmt.Errorf("sitegen: unknown variant %q (want a, b or c)", variant)
 	}
 	if err := clean(outDir); err != nil {
 		return nil, fmt.Errorf("sitegen: %w", err)
@@ -53,8 +53,11 @@ func (w *Writer) AddProject(p *Project) { w.projects[p.Slug] = p }
 // AddModel writes the main and kehittämisen polku pages of s.
 func (w *Writer) AddModel(s *Source) error {
 	main, path := mainPageA, pathPageA
-	if w.variant == "b" {
+	switch w.variant {
+	case "b":
 		main, path = mainPageB, pathPageB
+	case "c":
+		main, path = mainPageC, pathPageC
 	}
 	if err := w.file(ModelPath(s.Slug)+"index.html", main(s)); err != nil {
 		return err

@@ -131,7 +131,7 @@ func TestWriteRemovesStaleFilesOnly(t *testing.T) {
 	if err := Write(c, foreign, "a"); err == nil || !strings.Contains(err.Error(), "refusing") {
 		t.Errorf("writing into a foreign non-empty dir: got %v", err)
 	}
-	if err := Write(c, t.TempDir(), "c"); err == nil {
+	if err := Write(c, t.TempDir(), "d"); err == nil {
 		t.Error("unknown variant accepted")
 	}
 }

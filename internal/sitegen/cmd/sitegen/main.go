@@ -1,6 +1,6 @@
 // Command sitegen renders testdata/site from testdata/sitesrc:
 //
-//	go run ./internal/sitegen/cmd/sitegen -src testdata/sitesrc -out testdata/site [-variant a|b] [-gold testdata/snapshot-gold.csv]
+//	go run ./internal/sitegen/cmd/sitegen -src testdata/sitesrc -out testdata/site [-variant a|b|c] [-gold testdata/snapshot-gold.csv]
 package main
 
 import (
@@ -25,7 +25,7 @@ func run(args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	src := fs.String("src", "testdata/sitesrc", "source directory (projects/, models/)")
 	out := fs.String("out", "testdata/site", "output directory")
-	variant := fs.String("variant", "a", "markup variant: a (Innokylä-like) or b (other markup, same content)")
+	variant := fs.String("variant", "a", "markup variant: a (Innokylä-like), b (other markup, same content) or c (Drupal fields)")
 	gold := fs.String("gold", "", "also write the gold coding CSV to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
