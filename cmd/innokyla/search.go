@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/innokyla/innokyla/index"
+	"github.com/innokyla/innokyla/internal/safe"
 	"github.com/innokyla/innokyla/model"
 	"github.com/innokyla/innokyla/web"
 	"github.com/spf13/cobra"
@@ -195,10 +196,10 @@ func writeSearchText(w io.Writer, res *web.Result, mark [2]string) error {
 		if region == "" {
 			region = "alue ei tiedossa"
 		}
-		ew.printf("%d. %s\n", res.Offset+i+1, clean(h.Title))
-		meta := []string{clean(region)}
+		ew.printf("%d. %s\n", res.Offset+i+1, safe.Line(h.Title))
+		meta := []string{safe.Line(region)}
 		if h.Stage != "" {
-			meta = append(meta, clean(h.Stage))
+			meta = append(meta, safe.Line(h.Stage))
 		}
 		if h.Relevance > 0 {
 			meta = append(meta, fmt.Sprintf("relevance %.0f %%", 100*h.Relevance))
@@ -207,15 +208,15 @@ func writeSearchText(w io.Writer, res *web.Result, mark [2]string) error {
 		var b strings.Builder
 		for _, p := range h.Snippet.Parts {
 			if p.Mark {
-				b.WriteString(mark[0] + clean(p.Text) + mark[1])
+				b.WriteString(mark[0] + safe.Line(p.Text) + mark[1])
 			} else {
-				b.WriteString(clean(p.Text))
+				b.WriteString(safe.Line(p.Text))
 			}
 		}
 		if b.Len() > 0 {
 			ew.printf("   %s\n", b.String())
 		}
-		ew.printf("   %s\n", clean(h.URL))
+		ew.printf("   %s\n", safe.Line(h.URL))
 	}
 	ew.printf("\nShowing %d-%d of %s for %q.\n", res.Offset+1, res.Offset+len(res.Hits), count(res.Total, "model"), res.Query)
 	for _, f := range res.Facets {
@@ -224,25 +225,11 @@ func writeSearchText(w io.Writer, res *web.Result, mark [2]string) error {
 		}
 		var terms []string
 		for _, t := range f.Terms {
-			terms = append(terms, fmt.Sprintf("%s %d", clean(t.Label), t.Count))
+			terms = append(terms, fmt.Sprintf("%s %d", safe.Line(t.Label), t.Count))
 		}
 		ew.printf("%s: %s\n", f.Label, strings.Join(terms, ", "))
 	}
 	return ew.err
-}
-
-// clean drops control characters (escape sequences included) from text
-// that came from crawled pages.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			if r == '\n' || r == '\t' {
-				return ' '
-			}
-			return -1
-		}
-		return r
-	}, s)
 }
 
 type errWriter struct {
