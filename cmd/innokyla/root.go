@@ -18,14 +18,18 @@ per welfare region.
 
 Data flows one way: crawl or import -> store -> classify -> index / report.
 Everything lives in the data directory (--data, $INNOKYLA_DATA, default
-./innokyla-data): corpus.db (SQLite) and index/ (bleve).
+./innokyla-data): corpus.db (SQLite) and index/ (bleve). One command at a
+time writes it (crawl, import, classify, index, run); another that would
+write exits 1 at once, naming the one running. The others only read, and
+work on a read-only copy. Only crawl, import and run create the directory.
 
 Start with the bundled offline snapshot:
   innokyla run --site testdata/site --out out
 
 Exit codes:
   0    success (also: a search or report that matched nothing)
-  1    the work failed: bad input file or line, unreachable site, broken data
+  1    the work failed: bad input file or line, unreachable site, broken data,
+       no corpus at --data, or another innokyla writing the same --data
   2    usage: unknown command or flag, bad flag value, missing argument
   130  interrupted (Ctrl-C); what was stored before it is kept`
 
