@@ -88,7 +88,7 @@ func compareResults(t *testing.T, r Request, got, want *Result) {
 	}
 	for k := range got.Hits {
 		g, w := got.Hits[k], want.Hits[k]
-		if g.ID != w.ID || g.Score != w.Score || g.Snippet.HTML() != w.Snippet.HTML() {
+		if g.ID != w.ID || g.Score != w.Score || !reflect.DeepEqual(g.Snippet, w.Snippet) {
 			t.Errorf("%+v: hit %d is %s (%g), want %s (%g)", r, k, g.ID, g.Score, w.ID, w.Score)
 		}
 	}

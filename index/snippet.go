@@ -1,16 +1,14 @@
 package index
 
 import (
-	"html"
-
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/search/query"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // snippetRunes is about how long a snippet is.
@@ -28,21 +26,6 @@ type Snippet struct {
 type Part struct {
 	Text string `json:"text"`
 	Mark bool   `json:"mark,omitempty"`
-}
-
-// HTML renders the snippet with the text escaped and only <mark> added.
-func (s Snippet) HTML() string {
-	var b strings.Builder
-	for _, p := range s.Parts {
-		if p.Mark {
-			b.WriteString("<mark>")
-			b.WriteString(html.EscapeString(p.Text))
-			b.WriteString("</mark>")
-		} else {
-			b.WriteString(html.EscapeString(p.Text))
-		}
-	}
-	return b.String()
 }
 
 // Plain renders the snippet with matches between before and after.

@@ -5,14 +5,6 @@ import (
 	"testing"
 )
 
-func TestSnippetHTMLEscapes(t *testing.T) {
-	s := Snippet{Parts: []Part{{Text: `<img src=x onerror="a()"> & `}, {Text: "<b>työpaja</b>", Mark: true}}}
-	want := `&lt;img src=x onerror=&#34;a()&#34;&gt; &amp; <mark>&lt;b&gt;työpaja&lt;/b&gt;</mark>`
-	if got := s.HTML(); got != want {
-		t.Errorf("HTML()\n got %s\nwant %s", got, want)
-	}
-}
-
 func TestWindow(t *testing.T) {
 	long := strings.Repeat("alkua ", 60) + "keskellä työpajoissa sanottiin " + strings.Repeat("loppua ", 60)
 	i := strings.Index(long, "työpajoissa")

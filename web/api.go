@@ -62,7 +62,7 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 		Hits: make([]APIHit, 0, len(res.Hits))}
 	out.Pages = int((res.Total + uint64(size) - 1) / uint64(size))
 	for _, hit := range res.Hits {
-		out.Hits = append(out.Hits, APIHit{Hit: hit, SnippetHTML: hit.Snippet.HTML()})
+		out.Hits = append(out.Hits, APIHit{Hit: hit, SnippetHTML: snippetHTML(hit.Snippet)})
 	}
 	writeJSON(w, http.StatusOK, out)
 }
