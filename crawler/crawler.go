@@ -69,6 +69,9 @@ type Options struct {
 	// passes NewMirrorTransport.
 	Transport http.RoundTripper
 	Progress  io.Writer // a progress line while crawling; nil: none
+	// OnProgress is called with the models done and found so far, at most
+	// ten times a second and once at the end; nil: not called.
+	OnProgress func(done, found int)
 	Now       func() time.Time
 }
 
@@ -266,7 +269,7 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	err = c.crawl(ctx, run)
 	c.sum.Requests = c.polite.requests.Load()
 	c.sum.Seconds = c.opts.Now().Sub(start).Seconds()
-	if c.opts.Progress != nil {
+	if c.opts.Progress != nil || c.opts.OnProgress != nil {
 		c.progress(true)
 	}
 	if err != nil {
@@ -362,7 +365,7 @@ func (c *Crawler) count(f func(s *Summary)) {
 	c.mu.Lock()
 	f(&c.sum)
 	c.mu.Unlock()
-	if c.opts.Progress != nil {
+	if c.opts.Progress != nil || c.opts.OnProgress != nil {
 		c.progress(false)
 	}
 }

@@ -20,6 +20,7 @@ type ClassifyOptions struct {
 	CodebookPath string   // --codebook: replaces the embedded codebook
 	URLs         []string // --url: code only these models (url or id)
 	BatchSize    int      // codings stored per transaction
+	JSON         bool     // --json: the summary as one JSON object
 }
 
 // NewCmdClassify builds the classify command.
@@ -36,8 +37,8 @@ codings by other codebook versions are kept.
 The codebook is embedded; --codebook FILE replaces it with an edited copy
 (see classify/codebook.yaml in the source). A bad codebook is refused with
 its file, line and reason. Prints a summary: models, described, per-method
-and per-phase counts.`,
-		Example: "  innokyla classify\n  innokyla classify --url https://innokyla.fi/fi/toimintamalli/x\n  innokyla classify --codebook my-codebook.yaml",
+and per-phase counts (--json: as one object).`,
+		Example: "  innokyla classify\n  innokyla classify --url kotihoidon-digiohjaus-lahti --json\n  innokyla classify --codebook classify/codebook.yaml",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.BatchSize < 1 {
@@ -52,6 +53,7 @@ and per-phase counts.`,
 	cmd.Flags().StringVar(&opts.CodebookPath, "codebook", "", "codebook YAML `FILE` to use instead of the embedded one")
 	cmd.Flags().StringArrayVar(&opts.URLs, "url", nil, "code only the model with this `URL` or id (repeatable)")
 	cmd.Flags().IntVar(&opts.BatchSize, "batch", store.BatchSize, "codings stored per transaction")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write the summary as one JSON object")
 	return cmd
 }
 
@@ -106,7 +108,7 @@ func runClassify(ctx context.Context, opts *ClassifyOptions) error {
 		return nil
 	}
 	seen := map[string]bool{}
-	err = eachSelected(ctx, s, opts.URLs, func(m *model.Model) error {
+	err = eachSelected(ctx, opts.F, s, opts.URLs, func(m *model.Model) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -133,14 +135,17 @@ func runClassify(ctx context.Context, opts *ClassifyOptions) error {
 			return withHint(fmt.Errorf("classify: no stored model %s", u), "Try: innokyla crawl or innokyla import first")
 		}
 	}
+	if opts.JSON {
+		return writeJSON(opts.F.Out, sum.json(cb))
+	}
 	return sum.write(opts.F.Out, cb)
 }
 
 // eachSelected walks the stored models, or only those whose url or id is in
 // refs.
-func eachSelected(ctx context.Context, s *store.Store, refs []string, fn func(*model.Model) error) error {
+func eachSelected(ctx context.Context, f *Factory, s *store.Store, refs []string, fn func(*model.Model) error) error {
 	if len(refs) == 0 {
-		return s.Each(ctx, store.Query{}, fn)
+		return eachProgress(ctx, f, s, store.Query{}, "classify", fn)
 	}
 	for _, r := range refs {
 		m, err := s.Get(ctx, r)
@@ -177,7 +182,7 @@ func (s *classifySummary) write(w io.Writer, cb *classify.Codebook) error {
 		}
 		return 100 * float64(n) / float64(s.models)
 	}
-	fmt.Fprintf(w, "Coded %d models with codebook %s\n", s.models, cb.Identity())
+	fmt.Fprintf(w, "Coded %s with codebook %s\n", count(s.models, "model"), cb.Identity())
 	fmt.Fprintf(w, "Described client involvement: %d (%.0f %%); not described: %d\n\n", s.described, pct(s.described), s.models-s.described)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "Method\tmodels\t%%\n")
@@ -191,4 +196,26 @@ func (s *classifySummary) write(w io.Writer, cb *classify.Codebook) error {
 		fmt.Fprintf(tw, "%s (%s)\t%d\t%.0f\n", l.FI, l.EN, s.phases[id], pct(s.phases[id]))
 	}
 	return tw.Flush()
+}
+
+// classifyJSON is the JSON of the classify summary: what the text shows.
+type classifyJSON struct {
+	Codebook     string         `json:"codebook"`
+	Models       int            `json:"models"`
+	Described    int            `json:"described"`
+	NotDescribed int            `json:"not_described"`
+	Methods      map[string]int `json:"methods"` // models per method ID, every ID
+	Phases       map[string]int `json:"phases"`  // models per phase ID, every ID
+}
+
+func (s *classifySummary) json(cb *classify.Codebook) classifyJSON {
+	j := classifyJSON{Codebook: cb.Identity(), Models: s.models, Described: s.described,
+		NotDescribed: s.models - s.described, Methods: map[string]int{}, Phases: map[string]int{}}
+	for _, id := range model.MethodIDs {
+		j.Methods[id] = s.methods[id]
+	}
+	for _, id := range model.PhaseIDs {
+		j.Phases[id] = s.phases[id]
+	}
+	return j
 }

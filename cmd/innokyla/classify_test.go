@@ -104,7 +104,7 @@ func TestClassifyURLSelects(t *testing.T) {
 	c := newCLI(t)
 	seedStore(t, c.data, testModels())
 	code, out, _ := c.run("classify", "--url", "https://innokyla.example/fi/toimintamalli/mielenterveyden-chat")
-	if code != 0 || !strings.Contains(out, "Coded 1 models") {
+	if code != 0 || !strings.Contains(out, "Coded 1 model with") {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 	if getModel(t, c.data, "kotihoidon-iltakaynnit").Participation != nil {

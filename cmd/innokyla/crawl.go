@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -189,14 +188,15 @@ func runCrawl(ctx context.Context, opts *CrawlOptions) error {
 		Max: opts.Max, Delay: opts.Delay, Parallel: opts.Parallel, UserAgent: ua,
 		Transport: plan.transport, Timeout: opts.Timeout, Backoff: opts.Backoff, Now: opts.F.Now,
 	}
-	if !opts.JSON && IsTerminal(opts.F.Err) {
-		co.Progress = opts.F.Err
-	}
+	p := opts.F.Progress("crawl", "model", -1)
+	defer p.Done()
+	co.OnProgress = p.Set
 	c, err := crawler.New(co, s)
 	if err != nil {
 		return usageError(err)
 	}
 	sum, err := c.Run(ctx)
+	p.Done() // before the summary
 	if sum != nil && plan.name != "" {
 		sum.Site = opts.Site // the mirror directory, not file:///
 	}
@@ -210,9 +210,7 @@ func runCrawl(ctx context.Context, opts *CrawlOptions) error {
 
 func printCrawlSummary(opts *CrawlOptions, sum *crawler.Summary) error {
 	if opts.JSON {
-		enc := json.NewEncoder(opts.F.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(sum)
+		return writeJSON(opts.F.Out, sum)
 	}
 	return writeCrawlSummary(opts.F.Err, sum)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -117,9 +116,7 @@ func runEvaluate(ctx context.Context, opts *EvaluateOptions) error {
 
 func writeEvaluation(opts *EvaluateOptions, r *classify.Report, cb *classify.Codebook) error {
 	if opts.JSON {
-		enc := json.NewEncoder(opts.F.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(opts.F.Out, r)
 	}
 	return r.WriteText(opts.F.Out, cb)
 }

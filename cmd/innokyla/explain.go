@@ -19,6 +19,7 @@ type ExplainOptions struct {
 	Ref          string // url or id
 	CodebookPath string // --codebook: code afresh with this codebook
 	Fresh        bool   // --fresh: code afresh with the embedded codebook
+	JSON         bool   // --json: the explanation as one JSON object
 }
 
 // NewCmdExplain builds the explain command.
@@ -31,8 +32,10 @@ func NewCmdExplain(f *Factory, runF func(context.Context, *ExplainOptions) error
 each method with its phases, and for every code the sentence it was read
 from, its section, page and character offsets, so that a researcher can check
 it. The stored coding is shown; a model not yet classified, or --fresh or
---codebook, is coded now (and not stored).`,
-		Example: "  innokyla explain asiakaskysely-tikkurila\n  innokyla explain https://innokyla.fi/fi/toimintamalli/x --fresh",
+--codebook, is coded now (and not stored). --json writes the model's
+fields without its text, the coding with every evidence passage, and the
+review decisions as one JSON object.`,
+		Example: "  innokyla explain kotihoidon-digiohjaus-lahti\n  innokyla explain https://innokyla.example/fi/toimintamalli/kotihoidon-digiohjaus-lahti --fresh\n  innokyla explain kotihoidon-digiohjaus-lahti --json",
 		Args:    usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Ref = args[0]
@@ -44,6 +47,7 @@ it. The stored coding is shown; a model not yet classified, or --fresh or
 	}
 	cmd.Flags().StringVar(&opts.CodebookPath, "codebook", "", "code afresh with this codebook YAML `FILE`")
 	cmd.Flags().BoolVar(&opts.Fresh, "fresh", false, "code afresh with the embedded codebook instead of showing the stored coding")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write the explanation as one JSON object")
 	return cmd
 }
 
@@ -62,12 +66,38 @@ func runExplain(ctx context.Context, opts *ExplainOptions) error {
 	}
 	m := st.Model
 	note := "stored coding"
+	codedNow := false
 	if m.Participation == nil || opts.Fresh || opts.CodebookPath != "" {
 		m.Participation = classify.New(cb).Classify(m)
 		m.Participation.Codebook = cb.Identity()
-		note = "coded now, not stored"
+		note, codedNow = "coded now, not stored", true
+	}
+	if opts.JSON {
+		return writeJSON(opts.F.Out, explanationJSON(st, codedNow))
 	}
 	return writeExplanation(opts.F.Out, st, cb, note)
+}
+
+// explanation is the JSON of explain: what the text shows.
+type explanation struct {
+	ID            string                    `json:"id"`
+	URL           string                    `json:"url"`
+	Title         string                    `json:"title"`
+	Version       int                       `json:"version"`
+	CodedNow      bool                      `json:"coded_now"` // false: the stored coding
+	Participation *model.Participation      `json:"participation"`
+	Reviews       []model.Review            `json:"reviews"`
+	Changed       *store.ChangedSinceReview `json:"changed_since_review,omitempty"`
+}
+
+func explanationJSON(st *store.ReviewState, codedNow bool) explanation {
+	m := st.Model
+	e := explanation{ID: m.ID, URL: m.URL, Title: m.Title, Version: m.Version, CodedNow: codedNow,
+		Participation: m.Participation, Reviews: st.Reviews, Changed: st.Changed}
+	if e.Reviews == nil {
+		e.Reviews = []model.Review{}
+	}
+	return e
 }
 
 // writeExplanation prints a model's coding for a person: Finnish labels with

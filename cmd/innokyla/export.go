@@ -61,9 +61,9 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 		var err error
 		switch opts.Format {
 		case "jsonl":
-			n, err = exportJSONL(ctx, s, bw)
+			n, err = exportJSONL(ctx, opts.F, s, bw)
 		default:
-			n, err = exportCSV(ctx, s, bw)
+			n, err = exportCSV(ctx, opts.F, s, bw)
 		}
 		if err != nil {
 			return err
@@ -79,28 +79,28 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	fmt.Fprintf(opts.F.Err, "exported %d models\n", n)
+	fmt.Fprintf(opts.F.Err, "exported %s\n", count(n, "model"))
 	return nil
 }
 
-func exportJSONL(ctx context.Context, s *store.Store, w io.Writer) (int, error) {
+func exportJSONL(ctx context.Context, f *Factory, s *store.Store, w io.Writer) (int, error) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	n := 0
-	err := s.Each(ctx, store.Query{}, func(m *model.Model) error {
+	err := eachProgress(ctx, f, s, store.Query{}, "export", func(m *model.Model) error {
 		n++
 		return enc.Encode(m)
 	})
 	return n, err
 }
 
-func exportCSV(ctx context.Context, s *store.Store, w io.Writer) (int, error) {
+func exportCSV(ctx context.Context, f *Factory, s *store.Store, w io.Writer) (int, error) {
 	cw := safe.NewCSVWriter(w)
 	if err := cw.Write(model.CSVHeader); err != nil {
 		return 0, err
 	}
 	n := 0
-	err := s.Each(ctx, store.Query{}, func(m *model.Model) error {
+	err := eachProgress(ctx, f, s, store.Query{}, "export", func(m *model.Model) error {
 		n++
 		return cw.Write(m.CSVRow())
 	})

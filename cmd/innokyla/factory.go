@@ -29,6 +29,10 @@ type Factory struct {
 	Now     func() time.Time
 	Version string
 	Args    []string // the command line, for report provenance
+	Quiet   bool     // --quiet: no progress on stderr
+	// ProgressEvery is how often a plain progress line is written when
+	// stderr is not a terminal; 0 is defaultProgressEvery.
+	ProgressEvery time.Duration
 
 	mu     sync.Mutex
 	store  *store.Store

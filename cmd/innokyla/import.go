@@ -18,12 +18,13 @@ import (
 type ImportOptions struct {
 	F     *Factory
 	Paths []string
+	JSON  bool // --json: the summary as one JSON object on stdout
 }
 
 // NewCmdImport builds the import command.
 func NewCmdImport(f *Factory, runF func(context.Context, *ImportOptions) error) *cobra.Command {
 	opts := &ImportOptions{F: f}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "import FILE|DIR...",
 		Short: "Store models from JSONL records (the export schema) or saved HTML pages",
 		Long: `Store practice models from files.
@@ -35,8 +36,9 @@ A .jsonl (or .json) file holds one record per line in the export schema. An
 
 Every file is checked whole before anything of it is stored: a malformed line
 stops the import with the file and line number, and nothing stored earlier is
-touched. A changed model gets a new version; the earlier one is kept.`,
-		Example: "  innokyla import models.jsonl\n  innokyla import saved-pages/",
+touched. A changed model gets a new version; the earlier one is kept.
+Prints how many files and models were imported (--json: as one object).`,
+		Example: "  innokyla import testdata/realdev/records.jsonl\n  innokyla import --json testdata/realdev/records.jsonl",
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -46,11 +48,17 @@ touched. A changed model gets a new version; the earlier one is kept.`,
 			return runImport(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write the summary as one JSON object on stdout")
+	return cmd
 }
 
+// importCounts is the summary of an import.
 type importCounts struct {
-	files, new, changed, unchanged int
-	notes                          []string
+	Files     int      `json:"files"`
+	New       int      `json:"new"`
+	Changed   int      `json:"changed"`
+	Unchanged int      `json:"unchanged"`
+	Notes     []string `json:"notes"`
 }
 
 func runImport(ctx context.Context, opts *ImportOptions) error {
@@ -91,9 +99,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if err != nil {
 		return err
 	}
-	var c importCounts
+	c := importCounts{Notes: []string{}}
 	for _, path := range jsonl {
-		if err := importJSONLFile(ctx, s, path, &c); err != nil {
+		if err := importJSONLFile(ctx, opts.F, s, path, &c); err != nil {
 			return err
 		}
 	}
@@ -102,10 +110,14 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 			return err
 		}
 	}
-	for _, n := range c.notes {
+	if opts.JSON {
+		return writeJSON(opts.F.Out, c)
+	}
+	for _, n := range c.Notes {
 		fmt.Fprintln(opts.F.Err, n)
 	}
-	fmt.Fprintf(opts.F.Err, "imported %d files: %d new, %d changed, %d unchanged models\n", c.files, c.new, c.changed, c.unchanged)
+	fmt.Fprintf(opts.F.Err, "imported %s: %s (%d new, %d changed, %d unchanged)\n", count(c.Files, "file"),
+		count(c.New+c.Changed+c.Unchanged, "model"), c.New, c.Changed, c.Unchanged)
 	return nil
 }
 
@@ -115,10 +127,13 @@ func isHTML(path string) bool {
 }
 
 // importJSONLFile checks the whole file first, then stores it in batches.
-func importJSONLFile(ctx context.Context, s *store.Store, path string, c *importCounts) error {
-	if err := eachJSONL(path, func(int, *model.Model) error { return nil }); err != nil {
+func importJSONLFile(ctx context.Context, f *Factory, s *store.Store, path string, c *importCounts) error {
+	n := 0
+	if err := eachJSONL(path, func(int, *model.Model) error { n++; return nil }); err != nil {
 		return err
 	}
+	p := f.Progress("import "+filepath.Base(path), "model", n)
+	defer p.Done()
 	var batch []*model.Model
 	flush := func() error {
 		if len(batch) == 0 {
@@ -131,6 +146,7 @@ func importJSONLFile(ctx context.Context, s *store.Store, path string, c *import
 		for _, r := range res {
 			c.count(r)
 		}
+		p.Add(len(batch))
 		batch = batch[:0]
 		return nil
 	}
@@ -148,7 +164,7 @@ func importJSONLFile(ctx context.Context, s *store.Store, path string, c *import
 		err = flush()
 	}
 	if err == nil {
-		c.files++
+		c.Files++
 	}
 	return err
 }
@@ -156,11 +172,11 @@ func importJSONLFile(ctx context.Context, s *store.Store, path string, c *import
 func (c *importCounts) count(r store.PutResult) {
 	switch r {
 	case store.New:
-		c.new++
+		c.New++
 	case store.Changed:
-		c.changed++
+		c.Changed++
 	default:
-		c.unchanged++
+		c.Unchanged++
 	}
 }
 

@@ -73,12 +73,12 @@ func importHTMLFiles(ctx context.Context, s *store.Store, files []string, c *imp
 			c.count(r)
 		}
 	}
-	c.files += len(files)
+	c.Files += len(files)
 	if skipped > 0 {
-		c.notes = append(c.notes, fmt.Sprintf("%d HTML pages were not model pages (no Perustiedot) and were skipped", skipped))
+		c.Notes = append(c.Notes, fmt.Sprintf("%d HTML pages were not model pages (no Perustiedot) and were skipped", skipped))
 	}
 	for _, key := range slices.Sorted(maps.Keys(paths)) {
-		c.notes = append(c.notes, fmt.Sprintf("%s: a kehittämisen polku page without its main page, skipped", paths[key].file))
+		c.Notes = append(c.Notes, fmt.Sprintf("%s: a kehittämisen polku page without its main page, skipped", paths[key].file))
 	}
 	return nil
 }

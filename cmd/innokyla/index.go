@@ -16,6 +16,7 @@ import (
 type IndexOptions struct {
 	F       *Factory
 	Rebuild bool // --rebuild: start over instead of updating
+	JSON    bool // --json: the summary as one JSON object
 }
 
 // NewCmdIndex builds the index command.
@@ -45,6 +46,7 @@ instead of waiting.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Rebuild, "rebuild", false, "delete the index and build it again from the store")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write the summary as one JSON object")
 	return cmd
 }
 
@@ -76,7 +78,7 @@ func runIndex(ctx context.Context, opts *IndexOptions) error {
 		return indexErr(err, build)
 	}
 	stats, err := ix.Sync(ctx, func(yield func(*model.Model) error) error {
-		return st.Each(ctx, store.Query{}, yield)
+		return eachProgress(ctx, opts.F, st, store.Query{}, "index", yield)
 	})
 	if cerr := ix.Close(); err == nil {
 		err = cerr
@@ -95,9 +97,25 @@ func runIndex(ctx context.Context, opts *IndexOptions) error {
 	if opts.Rebuild || stats.Rebuilt {
 		how = "rebuilt"
 	}
-	fmt.Fprintf(opts.F.Out, "Index %s: %d models (%d added, %d updated, %d removed, %d unchanged) in %s\n",
-		how, total, stats.Added, stats.Updated, stats.Removed, stats.Unchanged, time.Since(start).Round(time.Millisecond))
+	took := time.Since(start)
+	if opts.JSON {
+		return writeJSON(opts.F.Out, indexSummary{How: how, Models: total, Added: stats.Added, Updated: stats.Updated,
+			Removed: stats.Removed, Unchanged: stats.Unchanged, Seconds: took.Seconds()})
+	}
+	fmt.Fprintf(opts.F.Out, "Index %s: %s (%d added, %d updated, %d removed, %d unchanged) in %s\n",
+		how, count(total, "model"), stats.Added, stats.Updated, stats.Removed, stats.Unchanged, took.Round(time.Millisecond))
 	return nil
+}
+
+// indexSummary is the JSON of the index summary: what the text shows.
+type indexSummary struct {
+	How       string  `json:"how"` // "updated" or "rebuilt"
+	Models    int     `json:"models"`
+	Added     int     `json:"added"`
+	Updated   int     `json:"updated"`
+	Removed   int     `json:"removed"`
+	Unchanged int     `json:"unchanged"`
+	Seconds   float64 `json:"seconds"`
 }
 
 // indexErr adds what to try when the index is busy or missing.

@@ -34,6 +34,8 @@ type ReportOptions struct {
 	MinConfidence string
 	// Coding is whose coding counts: machine, reviewed or best (default).
 	Coding string
+
+	onlyWhere bool // say only where the report went (run's second and later formats)
 }
 
 const reportLong = `Write Ojamo-style tables of client participation over the stored, coded
@@ -193,7 +195,7 @@ func runReport(ctx context.Context, opts *ReportOptions) error {
 		return usageError(err)
 	}
 	q := store.Query{Regions: regions, Since: opts.Since, Until: opts.Until, NoSections: true, Coding: opts.Coding}
-	if err := s.Each(ctx, q, func(m *model.Model) error { agg.Add(opts.confident(m)); return ctx.Err() }); err != nil {
+	if err := eachProgress(ctx, opts.F, s, q, "report", func(m *model.Model) error { agg.Add(opts.confident(m)); return ctx.Err() }); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	rep := &reports.Report{Selection: sel, Result: agg.Result(), Lang: lang}
@@ -201,7 +203,7 @@ func runReport(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	reportStatus(opts.F.Err, rep.Result, where)
+	reportStatus(opts.F.Err, rep.Result, where, opts.onlyWhere)
 	return nil
 }
 
@@ -213,7 +215,7 @@ func runAudit(ctx context.Context, opts *ReportOptions, s *store.Store, sel repo
 		return usageError(err)
 	}
 	q := store.Query{Since: opts.Since, Until: opts.Until, NoSections: true, Coding: opts.Coding}
-	if err := s.Each(ctx, q, func(m *model.Model) error { a.Add(opts.confident(m)); return ctx.Err() }); err != nil {
+	if err := eachProgress(ctx, opts.F, s, q, "report", func(m *model.Model) error { a.Add(opts.confident(m)); return ctx.Err() }); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
 	res := a.Result()
@@ -226,7 +228,7 @@ func runAudit(ctx context.Context, opts *ReportOptions, s *store.Store, sel repo
 	if err != nil {
 		return err
 	}
-	reportStatus(opts.F.Err, res.Local, where)
+	reportStatus(opts.F.Err, res.Local, where, opts.onlyWhere)
 	return nil
 }
 
@@ -272,14 +274,17 @@ func reportWriteOut(opts *ReportOptions, name string, write func(io.Writer) erro
 	return path, nil
 }
 
-func reportStatus(w io.Writer, r *reports.Result, where string) {
-	if r.Empty() {
+func reportStatus(w io.Writer, r *reports.Result, where string, onlyWhere bool) {
+	switch {
+	case onlyWhere:
+	case r.Empty():
 		fmt.Fprintln(w, "report: no models matched the selection")
-	} else {
-		fmt.Fprintf(w, "report: %d models in %d groups, %d reviewed by a person\n", r.Total.Models, len(r.Groups), r.Total.Reviewed)
+	default:
+		fmt.Fprintf(w, "report: %s in %s, %d reviewed by a person\n", count(r.Total.Models, "model"), count(len(r.Groups), "group"), r.Total.Reviewed)
 	}
-	if n := r.Total.NotCoded(); n > 0 {
-		fmt.Fprintf(w, "report: %d models not yet coded are counted apart and left out of the shares; Try: innokyla classify\n", n)
+	if n := r.Total.NotCoded(); n > 0 && !onlyWhere {
+		fmt.Fprintf(w, "report: %s not yet coded %s counted apart and left out of the shares; Try: innokyla classify\n",
+			count(n, "model"), map[bool]string{true: "is", false: "are"}[n == 1])
 	}
 	if where != "" {
 		fmt.Fprintf(w, "wrote %s\n", where)

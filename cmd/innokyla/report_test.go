@@ -110,7 +110,7 @@ func TestReportMarkdownSelection(t *testing.T) {
 	if !strings.Contains(out, "| Vantaan ja Keravan hyvinvointialue |       2 |       1 |      50,0 |") {
 		t.Errorf("coverage row missing:\n%s", out)
 	}
-	if strings.Contains(out, "Pirkanmaan") || !strings.Contains(stderr, "2 models in 1 groups") {
+	if strings.Contains(out, "Pirkanmaan") || !strings.Contains(stderr, "2 models in 1 group,") {
 		t.Errorf("selection leaked or status wrong: %s\n%s", stderr, out)
 	}
 }

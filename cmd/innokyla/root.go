@@ -87,6 +87,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		defaultData = "innokyla-data"
 	}
 	root.PersistentFlags().StringVar(&f.DataDir, "data", defaultData, "data directory holding corpus.db and index/ (env INNOKYLA_DATA)")
+	root.PersistentFlags().BoolVarP(&f.Quiet, "quiet", "q", false, "no progress on stderr (long commands show a bar on a terminal, a line every 10 s elsewhere)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return withHint(usageError(err), fmt.Sprintf("Try: %s --help", cmd.CommandPath()))
 	})
@@ -105,6 +106,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		NewCmdReport(f, nil),
 		NewCmdExport(f, nil),
 		NewCmdRun(f, nil),
+		NewCmdStatus(f, nil),
 	)
 	return root
 }

@@ -103,7 +103,7 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	var written []string
 	for _, format := range []string{"md", "html", "json", "csv"} {
 		path := filepath.Join(opts.Out, "report."+format)
-		ro := &ReportOptions{F: f, Regions: opts.Regions, Format: format, Out: path, Lang: "fi"}
+		ro := &ReportOptions{F: f, Regions: opts.Regions, Format: format, Out: path, Lang: "fi", onlyWhere: len(written) > 0}
 		// The crawl's --since is by modification; reports select by creation,
 		// so the run's report covers everything that was crawled.
 		if err := runReport(ctx, ro); err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -165,9 +164,7 @@ func runSearch(ctx context.Context, opts *SearchOptions) error {
 		return fmt.Errorf("search: %w", err)
 	}
 	if opts.JSON {
-		enc := json.NewEncoder(opts.F.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(web.Labelled(res))
+		return writeJSON(opts.F.Out, web.Labelled(res))
 	}
 	mark := [2]string{"**", "**"}
 	out := opts.F.Out
