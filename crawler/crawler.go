@@ -72,7 +72,7 @@ type Options struct {
 	// OnProgress is called with the models done and found so far, at most
 	// ten times a second and once at the end; nil: not called.
 	OnProgress func(done, found int)
-	Now       func() time.Time
+	Now        func() time.Time
 }
 
 // Summary tells what a crawl did.
