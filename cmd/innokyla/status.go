@@ -141,7 +141,8 @@ func writeStatus(w io.Writer, r *statusReport) error {
 	ew := &errWriter{w: w}
 	c := r.Corpus
 	ew.printf("Data directory: %s (%s)\n", r.DataDir, humanBytes(r.SizeBytes))
-	ew.printf("Corpus: %s, %s stored, in %s\n", count(c.Models, "model"), count(c.Versions, "version"), count(c.Regions, "region"))
+	ew.printf("Corpus: %s, %s stored, in %s; %s withdrawn (no longer on the site)\n", count(c.Models, "model"),
+		count(c.Versions, "version"), count(c.Regions, "region"), count(c.Withdrawn, "model"))
 	if len(c.Codings) == 0 {
 		ew.printf("Codings: none\n")
 	}
@@ -190,21 +191,19 @@ func indexLine(is indexStatus) string {
 	return strings.Join(parts, ", ")
 }
 
-func crawlLine(r *store.CrawlRun) string {
+func crawlLine(r *store.Crawl) string {
 	if r == nil {
 		return "none"
 	}
-	site := r.Site
-	if site == "" {
-		site = "?"
+	if r.Finished == "" {
+		return fmt.Sprintf("%s, started %s, not finished (stopped or failed; the same crawl command resumes it)", r.Site, r.Started)
 	}
-	if !r.Complete {
-		return fmt.Sprintf("%s, started %s, not finished (interrupted or failed; the same crawl command resumes it)", site, r.Started)
-	}
-	line := fmt.Sprintf("%s, %s to %s, complete", site, r.Started, r.Finished)
+	line := fmt.Sprintf("%s, %s to %s", r.Site, r.Started, r.Finished)
 	var s struct {
 		Targets, New, Changed, Unchanged int
 		Failed                           map[string]int
+		Complete                         bool
+		Withdrawn                        []string
 	}
 	if json.Unmarshal(r.Summary, &s) == nil {
 		failed := 0
@@ -213,6 +212,11 @@ func crawlLine(r *store.CrawlRun) string {
 		}
 		line += fmt.Sprintf("; %s found: %d new, %d changed, %d unchanged, %d failed",
 			count(s.Targets, "model"), s.New, s.Changed, s.Unchanged, failed)
+		if s.Complete {
+			line += fmt.Sprintf("; complete (the whole site), %d withdrawn", len(s.Withdrawn))
+		} else {
+			line += "; not complete (filtered or with failures: nothing withdrawn)"
+		}
 	}
 	return line
 }
