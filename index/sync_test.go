@@ -198,3 +198,27 @@ func TestRemove(t *testing.T) {
 		t.Errorf("index still there: %v", err)
 	}
 }
+
+// TestIncompleteMark: a Sync stopped before its end leaves the index
+// marked incomplete, for readers too; the next complete Sync clears it.
+func TestIncompleteMark(t *testing.T) {
+	ms := []*model.Model{{ID: "a", Title: "Kotihoito", Version: 1}, {ID: "b", Title: "Perhetyö", Version: 1}}
+	ix := buildIndex(t, ms)
+	if ix.Incomplete() {
+		t.Fatal("a built index is marked incomplete")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.Sync(ctx, each(ms)); err == nil {
+		t.Fatal("a cancelled Sync succeeded")
+	}
+	if !ix.Incomplete() {
+		t.Error("an interrupted Sync left no mark")
+	}
+	if _, err := ix.Sync(context.Background(), each(ms)); err != nil {
+		t.Fatal(err)
+	}
+	if ix.Incomplete() {
+		t.Error("a complete Sync left the mark")
+	}
+}

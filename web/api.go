@@ -20,6 +20,9 @@ type SearchResponse struct {
 	Hits   []APIHit `json:"hits"`
 	Facets []Facet  `json:"facets"`
 	Labels Labels   `json:"labels"`
+	// Incomplete: an index run was interrupted or failed, so some models
+	// may be missing from the hits until one finishes.
+	Incomplete bool `json:"incomplete,omitempty"`
 }
 
 // APIHit is a hit with its snippet also rendered as escaped HTML.
@@ -59,7 +62,7 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 	}
 	out := SearchResponse{Query: req.Query, Total: res.Total, Page: page, Size: size,
 		TookMS: float64(res.Took.Microseconds()) / 1000, Facets: LabelFacets(res.Facets), Labels: CodeLabels(),
-		Hits: make([]APIHit, 0, len(res.Hits))}
+		Hits: make([]APIHit, 0, len(res.Hits)), Incomplete: h.ix.Incomplete()}
 	out.Pages = int((res.Total + uint64(size) - 1) / uint64(size))
 	for _, hit := range res.Hits {
 		out.Hits = append(out.Hits, APIHit{Hit: hit, SnippetHTML: snippetHTML(hit.Snippet)})

@@ -283,3 +283,26 @@ func TestPageServed(t *testing.T) {
 		}
 	}
 }
+
+// TestAPISearchSaysIncomplete: while the index is marked incomplete (an
+// index run was interrupted) every search response says so.
+func TestAPISearchSaysIncomplete(t *testing.T) {
+	ms := apiModels(t)
+	ix := buildIndex(t, ms, 2)
+	srv := httptest.NewServer(NewHandler(ix, lookupIn(ms)))
+	defer srv.Close()
+	var res SearchResponse
+	getJSON(t, srv, "/api/search?q=kysely", http.StatusOK, &res)
+	if res.Incomplete {
+		t.Fatal("a complete index is reported incomplete")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.Sync(ctx, func(func(*model.Model) error) error { return ctx.Err() }); err == nil {
+		t.Fatal("a cancelled Sync succeeded")
+	}
+	getJSON(t, srv, "/api/search?q=kysely", http.StatusOK, &res)
+	if !res.Incomplete {
+		t.Error("the response does not say the index is incomplete")
+	}
+}

@@ -55,6 +55,9 @@
         if (!res.ok) { showError(res.body.error || "Haku epäonnistui."); return; }
         labels = res.body.labels || labels;
         renderResults(res.body, params);
+        if (res.body.incomplete) {
+          $("status").textContent = "Huom. hakemisto on kesken: osa malleista voi puuttua tuloksista, kunnes innokyla index on ajettu loppuun. " + $("status").textContent;
+        }
         renderFacets(res.body.facets || [], params);
       })
       .catch(function () { showError("Palvelimeen ei saatu yhteyttä."); });
