@@ -16,15 +16,18 @@ import (
 // ExportOptions are the flags of the export command.
 type ExportOptions struct {
 	F      *Factory
-	Format string // jsonl | csv
+	Format string // jsonl | csv | qdpx
 	Out    string // file; "" or "-" for stdout
+	// Coding is whose coding is written: machine, reviewed or best; ""
+	// is machine for jsonl (the import contract) and best otherwise.
+	Coding string
 }
 
 // NewCmdExport builds the export command.
 func NewCmdExport(f *Factory, runF func(context.Context, *ExportOptions) error) *cobra.Command {
 	opts := &ExportOptions{F: f}
 	cmd := &cobra.Command{
-		Use:   "export --format jsonl|csv [--out FILE]",
+		Use:   "export --format jsonl|csv|qdpx [--out FILE]",
 		Short: "Write every stored model (latest version, with its coding) as JSONL or CSV",
 		Long: `Write every stored model, latest version with its newest coding.
 
@@ -32,12 +35,22 @@ jsonl: one record per line, the import schema (id, url, title, summary, place,
 region_raw, region, funder, project, author, created, modified, stage, sections,
 fetched_at, content_sha256, participation).
 csv: one row per model for R or Excel; methods and phases ';'-separated IDs,
-method_phases as method:phase pairs.`,
+method_phases as method:phase pairs.
+qdpx: a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA and QualCoder (needs
+--out): each model a text source (title, Perustiedot, sections), the
+codebook's methods and phases as codes, each evidence passage a selection
+coded by its coder (the classifier, or the person whose reviewed coding it
+is), region, project, funder and year as variables, regions as sets. Read it
+back with import FILE.qdpx --coder NAME.
+
+--coding chooses whose coding is written: machine, reviewed (a person's,
+reviewed models only) or best (a person's where there is one); the default is
+machine for jsonl and best for csv and qdpx.`,
 		Example: "  innokyla export --format jsonl --out models.jsonl\n  innokyla export --format csv > models.csv",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Format != "jsonl" && opts.Format != "csv" {
-				return usageError(fmt.Errorf("--format %q: want jsonl or csv", opts.Format))
+			if err := opts.check(); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -45,12 +58,38 @@ method_phases as method:phase pairs.`,
 			return runExport(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "jsonl", "jsonl or csv")
+	cmd.Flags().StringVar(&opts.Format, "format", "jsonl", "jsonl, csv or qdpx")
+	cmd.Flags().StringVar(&opts.Coding, "coding", "", "whose coding: machine, reviewed or best (default machine for jsonl, best otherwise)")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output file (default stdout)")
 	return cmd
 }
 
+func (o *ExportOptions) check() error {
+	switch o.Format {
+	case "jsonl", "csv":
+	case "qdpx":
+		if o.Out == "" || o.Out == "-" {
+			return withHint(usageError(fmt.Errorf("--format qdpx writes a zip file: give --out FILE.qdpx")), "Try: innokyla export --format qdpx --out project.qdpx")
+		}
+	default:
+		return usageError(fmt.Errorf("--format %q: want jsonl, csv or qdpx", o.Format))
+	}
+	if o.Coding == "" {
+		o.Coding = store.CodingBest
+		if o.Format == "jsonl" {
+			o.Coding = store.CodingMachine
+		}
+	}
+	if _, err := store.ParseCoding(o.Coding); err != nil {
+		return usageError(fmt.Errorf("--coding %q: %w", o.Coding, err))
+	}
+	return nil
+}
+
 func runExport(ctx context.Context, opts *ExportOptions) error {
+	if err := opts.check(); err != nil {
+		return err
+	}
 	s, err := opts.F.Store(ctx)
 	if err != nil {
 		return err
@@ -59,11 +98,14 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	write := func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
 		var err error
+		q := store.Query{Coding: opts.Coding}
 		switch opts.Format {
 		case "jsonl":
-			n, err = exportJSONL(ctx, opts.F, s, bw)
+			n, err = exportJSONL(ctx, opts.F, s, q, bw)
+		case "qdpx":
+			n, err = exportQDPX(ctx, opts, s, q, bw)
 		default:
-			n, err = exportCSV(ctx, opts.F, s, bw)
+			n, err = exportCSV(ctx, opts.F, s, q, bw)
 		}
 		if err != nil {
 			return err
@@ -83,24 +125,24 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	return nil
 }
 
-func exportJSONL(ctx context.Context, f *Factory, s *store.Store, w io.Writer) (int, error) {
+func exportJSONL(ctx context.Context, f *Factory, s *store.Store, q store.Query, w io.Writer) (int, error) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	n := 0
-	err := eachProgress(ctx, f, s, store.Query{}, "export", func(m *model.Model) error {
+	err := eachProgress(ctx, f, s, q, "export", func(m *model.Model) error {
 		n++
 		return enc.Encode(m)
 	})
 	return n, err
 }
 
-func exportCSV(ctx context.Context, f *Factory, s *store.Store, w io.Writer) (int, error) {
+func exportCSV(ctx context.Context, f *Factory, s *store.Store, q store.Query, w io.Writer) (int, error) {
 	cw := safe.NewCSVWriter(w)
 	if err := cw.Write(model.CSVHeader); err != nil {
 		return 0, err
 	}
 	n := 0
-	err := eachProgress(ctx, f, s, store.Query{}, "export", func(m *model.Model) error {
+	err := eachProgress(ctx, f, s, q, "export", func(m *model.Model) error {
 		n++
 		return cw.Write(m.CSVRow())
 	})

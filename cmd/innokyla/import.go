@@ -18,14 +18,15 @@ import (
 type ImportOptions struct {
 	F     *Factory
 	Paths []string
-	JSON  bool // --json: the summary as one JSON object on stdout
+	JSON  bool   // --json: the summary as one JSON object on stdout
+	Coder string // --coder: whose coding a .qdpx project is
 }
 
 // NewCmdImport builds the import command.
 func NewCmdImport(f *Factory, runF func(context.Context, *ImportOptions) error) *cobra.Command {
 	opts := &ImportOptions{F: f}
 	cmd := &cobra.Command{
-		Use:   "import FILE|DIR...",
+		Use:   "import FILE|DIR... | import PROJECT.qdpx --coder NAME",
 		Short: "Store models from JSONL records (the export schema) or saved HTML pages",
 		Long: `Store practice models from files.
 
@@ -37,8 +38,17 @@ A .jsonl (or .json) file holds one record per line in the export schema. An
 Every file is checked whole before anything of it is stored: a malformed line
 stops the import with the file and line number, and nothing stored earlier is
 touched. A changed model gets a new version; the earlier one is kept.
-Prints how many files and models were imported (--json: as one object).`,
-		Example: "  innokyla import testdata/realdev/records.jsonl\n  innokyla import --json testdata/realdev/records.jsonl",
+Prints how many files and models were imported (--json: as one object).
+
+A .qdpx file is a REFI-QDA project (export --format qdpx, coded in NVivo,
+ATLAS.ti, MAXQDA or QualCoder) read back as the coding of the person named by
+--coder: each source that is a stored model's latest version counts as coded
+whole by them, its methods and phases from the codes of its selections (codes
+matched to the codebook by GUID, else by name), each selection a passage of
+evidence. Sources of a model that changed since the export are skipped and
+named. It replaces that person's earlier coding of those versions and never
+touches the models or the machine's codings.`,
+		Example: "  innokyla import testdata/realdev/records.jsonl\n  innokyla import --json testdata/realdev/records.jsonl\n  innokyla import project.qdpx --coder \"Ella Ojamo\"",
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -49,6 +59,7 @@ Prints how many files and models were imported (--json: as one object).`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write the summary as one JSON object on stdout")
+	cmd.Flags().StringVar(&opts.Coder, "coder", "", "the person whose coding a .qdpx project is")
 	return cmd
 }
 
@@ -62,8 +73,12 @@ type importCounts struct {
 }
 
 func runImport(ctx context.Context, opts *ImportOptions) error {
-	var jsonl, html []string
+	var jsonl, html, qdpx []string
 	for _, p := range opts.Paths {
+		if strings.EqualFold(filepath.Ext(p), ".qdpx") {
+			qdpx = append(qdpx, p)
+			continue
+		}
 		st, err := os.Stat(p)
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
@@ -91,6 +106,15 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
+	}
+	if len(qdpx) > 0 {
+		if len(jsonl)+len(html) > 0 {
+			return usageError(fmt.Errorf("import: a .qdpx project is imported alone, not with records or pages"))
+		}
+		return importQDPX(ctx, opts, qdpx)
+	}
+	if opts.Coder != "" {
+		return usageError(fmt.Errorf("import: --coder is for a .qdpx project"))
 	}
 	if len(jsonl)+len(html) == 0 {
 		return fmt.Errorf("import: no .jsonl, .json or .html files in %s", strings.Join(opts.Paths, ", "))
