@@ -76,7 +76,10 @@ func changedSite(t *testing.T) siteChanges {
 	ch.edited = []string{s0.Slug, s2.Slug}
 	// Perustiedot.
 	s1 := src[1]
-	s1.Stage, s1.Funder = "Arvioitu", "Uusi rahoittaja"
+	s1.Stage, s1.Funder = map[string]string{"Valmis": "Arvioitu"}[s1.Stage], "Uusi rahoittaja"
+	if s1.Stage == "" {
+		s1.Stage = "Valmis"
+	}
 	ch.fields = []string{s1.Slug}
 	// Added: copies of two models under new slugs.
 	for i, base := range []*sitegen.Source{src[5], src[6]} {

@@ -94,6 +94,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 	root.AddCommand(
 		NewCmdCrawl(f, nil),
 		NewCmdCrawls(f, nil),
+		NewCmdChanges(f, nil),
 		NewCmdImport(f, nil),
 		NewCmdClassify(f, nil),
 		NewCmdExplain(f, nil),
