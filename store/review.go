@@ -322,3 +322,17 @@ func (s *Store) Coders(ctx context.Context) (map[string]int, error) {
 	}
 	return out, rows.Err()
 }
+
+// CurrentReviews is every decision on the models' latest versions, by
+// model id.
+func (s *Store) CurrentReviews(ctx context.Context) (map[string][]model.Review, error) {
+	rs, err := queryReviews(ctx, s.db, `WHERE EXISTS (SELECT 1 FROM current c WHERE c.id = reviews.id AND c.version = reviews.version)`)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]model.Review{}
+	for _, r := range rs {
+		out[r.ID] = append(out[r.ID], r)
+	}
+	return out, nil
+}

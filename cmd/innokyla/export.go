@@ -21,6 +21,9 @@ type ExportOptions struct {
 	// Coding is whose coding is written: machine, reviewed or best; ""
 	// is machine for jsonl (the import contract) and best otherwise.
 	Coding string
+	// Shape is the table of csv and jsonl: models (one row or record per
+	// model, the default), codes (long) or matrix (wide).
+	Shape string
 }
 
 // NewCmdExport builds the export command.
@@ -43,6 +46,15 @@ coded by its coder (the classifier, or the person whose reviewed coding it
 is), region, project, funder and year as variables, regions as sets. Read it
 back with import FILE.qdpx --coder NAME.
 
+--shape codes (csv or jsonl): one row per code for R, Stata or a pivot table:
+model_id, region, year, coder, codebook, method, phase, confidence, review
+(the decision on it), page, section, evidence, start_char, end_char (characters
+of the section's text); one row per passage and phase, and one row with an
+empty method for a model without codes. --shape matrix: one row per model:
+model_id, region, project, year, coder, codebook, described, a 0/1 column per
+method, per phase and per method__phase. In jsonl the same rows are objects
+with numbers as numbers (pandas.read_json(lines=True)).
+
 --coding chooses whose coding is written: machine, reviewed (a person's,
 reviewed models only) or best (a person's where there is one); the default is
 machine for jsonl and best for csv and qdpx.`,
@@ -59,6 +71,7 @@ machine for jsonl and best for csv and qdpx.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "jsonl", "jsonl, csv or qdpx")
+	cmd.Flags().StringVar(&opts.Shape, "shape", "models", "csv and jsonl: models (one row per model), codes (one row per code) or matrix (0/1 columns)")
 	cmd.Flags().StringVar(&opts.Coding, "coding", "", "whose coding: machine, reviewed or best (default machine for jsonl, best otherwise)")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output file (default stdout)")
 	return cmd
@@ -74,9 +87,19 @@ func (o *ExportOptions) check() error {
 	default:
 		return usageError(fmt.Errorf("--format %q: want jsonl, csv or qdpx", o.Format))
 	}
+	switch o.Shape {
+	case "", "models":
+		o.Shape = "models"
+	case "codes", "matrix":
+		if o.Format == "qdpx" {
+			return usageError(fmt.Errorf("--shape %s is a table: use it with --format csv or jsonl", o.Shape))
+		}
+	default:
+		return usageError(fmt.Errorf("--shape %q: want models, codes or matrix", o.Shape))
+	}
 	if o.Coding == "" {
 		o.Coding = store.CodingBest
-		if o.Format == "jsonl" {
+		if o.Format == "jsonl" && o.Shape == "models" {
 			o.Coding = store.CodingMachine
 		}
 	}
@@ -99,10 +122,12 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
 		var err error
 		q := store.Query{Coding: opts.Coding}
-		switch opts.Format {
-		case "jsonl":
+		switch {
+		case opts.Shape != "models":
+			n, err = exportShape(ctx, opts, s, q, bw)
+		case opts.Format == "jsonl":
 			n, err = exportJSONL(ctx, opts.F, s, q, bw)
-		case "qdpx":
+		case opts.Format == "qdpx":
 			n, err = exportQDPX(ctx, opts, s, q, bw)
 		default:
 			n, err = exportCSV(ctx, opts.F, s, q, bw)
