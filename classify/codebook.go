@@ -165,12 +165,22 @@ func Load(r io.Reader, name string) (*Codebook, error) {
 // Name is where the codebook was read from.
 func (cb *Codebook) Name() string { return cb.name }
 
+// rulesRevision names the revision of the judgement in this package's Go
+// code. Change it with any change to the rules that changes codings.
+const rulesRevision = "2026-12-04.2"
+
 // Identity names the codebook in codings, reports, exports and explain:
 // its version, where it was read from and a short hash of its content, so
 // a codebook edited without a new version is not taken for the one it was
 // edited from: "innokyla-codebook-2.0 (embedded, 1a2b3c4d)".
+//
+// The hash also covers the judgement's own revision (rulesRevision) and the
+// morphology the binary reads words with, since codings of the same
+// codebook differ when those change; classify does not recode a model
+// version already coded by the same identity.
 func (cb *Codebook) Identity() string {
 	b, _ := json.Marshal(cb) // strings, ints, bools and slices and maps of them
+	b = append(b, rulesRevision+" "+Morphology...)
 	sum := sha256.Sum256(b)
 	from := "embedded"
 	if !strings.HasSuffix(cb.name, " (embedded)") {

@@ -26,8 +26,18 @@ func (s *Store) SaveCodings(ctx context.Context, cs []Coding) error {
 		return fmt.Errorf("save codings: %w", err)
 	}
 	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, insertCoding)
+	if err != nil {
+		return fmt.Errorf("save codings: %w", err)
+	}
+	defer stmt.Close()
+	now := time.Now().UTC().Format(time.RFC3339Nano)
 	for _, c := range cs {
-		if err := saveCoding(ctx, tx, c.ID, c.Version, c.P); err != nil {
+		args, err := codingArgs(c.ID, c.Version, now, c.P)
+		if err == nil {
+			_, err = stmt.ExecContext(ctx, args...)
+		}
+		if err != nil {
 			return fmt.Errorf("save coding of %s: %w", c.ID, err)
 		}
 	}
@@ -37,14 +47,24 @@ func (s *Store) SaveCodings(ctx context.Context, cs []Coding) error {
 	return nil
 }
 
-func saveCoding(ctx context.Context, tx *sql.Tx, id string, version int, p *model.Participation) error {
+const insertCoding = `INSERT INTO codings (id, version, codebook, coded_at, participation) VALUES (?,?,?,?,?)
+	ON CONFLICT(id, version, codebook) DO UPDATE SET coded_at=excluded.coded_at, participation=excluded.participation`
+
+// codingArgs are the values of insertCoding for one coding.
+func codingArgs(id string, version int, now string, p *model.Participation) ([]any, error) {
 	b, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	return []any{id, version, p.Codebook, now, string(b)}, nil
+}
+
+// saveCoding stores one coding inside tx (Put and PutAll with a coding).
+func saveCoding(ctx context.Context, tx *sql.Tx, id string, version int, p *model.Participation) error {
+	args, err := codingArgs(id, version, time.Now().UTC().Format(time.RFC3339Nano), p)
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx,
-		`INSERT INTO codings (id, version, codebook, coded_at, participation) VALUES (?,?,?,?,?)
-		 ON CONFLICT(id, version, codebook) DO UPDATE SET coded_at=excluded.coded_at, participation=excluded.participation`,
-		id, version, p.Codebook, time.Now().UTC().Format(time.RFC3339Nano), string(b))
+	_, err = tx.ExecContext(ctx, insertCoding, args...)
 	return err
 }

@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/innokyla/innokyla/classify"
 	"github.com/innokyla/innokyla/model"
 	"github.com/innokyla/innokyla/store"
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 )
 
 // ClassifyOptions are the flags of the classify command.
@@ -21,6 +24,7 @@ type ClassifyOptions struct {
 	URLs         []string // --url: code only these models (url or id)
 	BatchSize    int      // codings stored per transaction
 	JSON         bool     // --json: the summary as one JSON object
+	Recode       bool     // --recode: code versions this codebook coded before too
 }
 
 // NewCmdClassify builds the classify command.
@@ -31,8 +35,11 @@ func NewCmdClassify(f *Factory, runF func(context.Context, *ClassifyOptions) err
 		Short: "Code how clients took part in developing each stored model",
 		Long: `Code every stored model (or those given with --url) for client involvement:
 whether it is described, by which methods and in which phases, with the
-sentence behind every code. The coding is stored with the codebook version;
-codings by other codebook versions are kept.
+sentence behind every code. The coding is stored with the codebook's
+identity (version, source and content hash); codings by other codebooks are
+kept. A model version the same codebook already coded is not coded again
+(its stored coding is counted in the summary); --recode codes every model.
+Models are coded on all cores while one writer stores the codings.
 
 The codebook is embedded; --codebook FILE replaces it with an edited copy
 (see classify/codebook.yaml in the source). A bad codebook is refused with
@@ -54,6 +61,7 @@ and per-phase counts (--json: as one object).`,
 	cmd.Flags().StringArrayVar(&opts.URLs, "url", nil, "code only the model with this `URL` or id (repeatable)")
 	cmd.Flags().IntVar(&opts.BatchSize, "batch", store.BatchSize, "codings stored per transaction")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write the summary as one JSON object")
+	cmd.Flags().BoolVar(&opts.Recode, "recode", false, "code again the model versions this codebook already coded")
 	return cmd
 }
 
@@ -77,6 +85,7 @@ func loadCodebook(path string) (*classify.Codebook, error) {
 // classifySummary counts what a classify run coded.
 type classifySummary struct {
 	models, described int
+	kept              int // coded before by the same codebook, not coded again
 	methods, phases   map[string]int
 }
 
@@ -96,49 +105,139 @@ func runClassify(ctx context.Context, opts *ClassifyOptions) error {
 		size = store.BatchSize // callers such as run may leave it unset
 	}
 	sum := classifySummary{methods: map[string]int{}, phases: map[string]int{}}
-	batch := make([]store.Coding, 0, size)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		if err := s.SaveCodings(ctx, batch); err != nil {
-			return fmt.Errorf("classify: %w", err)
-		}
-		batch = batch[:0]
-		return nil
-	}
-	seen := map[string]bool{}
-	err = eachSelected(ctx, opts.F, s, opts.URLs, func(m *model.Model) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if len(opts.URLs) > 0 { // only --url needs it; a full run must not hold every id
-			seen[m.URL], seen[m.ID] = true, true
-		}
-		p := c.Classify(m)
-		p.Codebook = identity
-		sum.add(p)
-		batch = append(batch, store.Coding{ID: m.ID, Version: m.Version, P: p})
-		if len(batch) >= size {
-			return flush()
-		}
-		return nil
-	})
-	if err == nil {
-		err = flush()
+	if len(opts.URLs) > 0 {
+		err = classifyURLs(ctx, opts.F, s, c, identity, opts.URLs, &sum)
+	} else {
+		err = classifyAll(ctx, opts.F, s, c, identity, opts.Recode, size, &sum)
 	}
 	if err != nil {
 		return err
-	}
-	for _, u := range opts.URLs {
-		if !seen[u] {
-			return withHint(fmt.Errorf("classify: no stored model %s", u), "Try: innokyla crawl or innokyla import first")
-		}
 	}
 	if opts.JSON {
 		return writeJSON(opts.F.Out, sum.json(cb))
 	}
 	return sum.write(opts.F.Out, cb)
+}
+
+// classifyAll codes every stored model: one goroutine reads, a worker per
+// core decodes and codes, and one writer stores the codings in batches. A
+// version this codebook coded before is counted from its stored coding.
+func classifyAll(ctx context.Context, f *Factory, s *store.Store, c *classify.Classifier, identity string, recode bool, size int, sum *classifySummary) error {
+	type done struct {
+		coding store.Coding
+		fresh  bool // coded in this run, to be stored
+	}
+	g, ctx := errgroup.WithContext(ctx)
+	todo := make(chan *store.ToCode, 256)
+	results := make(chan done, 256)
+	g.Go(func() error {
+		defer close(todo)
+		return s.EachToCode(ctx, identity, recode, func(t *store.ToCode) error {
+			select {
+			case todo <- t:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	})
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		g.Go(func() error {
+			defer wg.Done()
+			for t := range todo {
+				d := done{coding: store.Coding{ID: t.ID, Version: t.Version}}
+				var err error
+				if t.Coded() {
+					d.coding.P, err = t.Coding()
+				} else {
+					var m *model.Model
+					if m, err = t.Model(); err == nil {
+						d.coding.P, d.fresh = c.Classify(m), true
+						d.coding.P.Codebook = identity
+					}
+				}
+				if err != nil {
+					return fmt.Errorf("classify: %w", err)
+				}
+				select {
+				case results <- d:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	go func() { wg.Wait(); close(results) }()
+	total := -1
+	if n, err := s.Count(ctx); err == nil {
+		total = n
+	}
+	progress := f.Progress("classify", "model", total)
+	defer progress.Done()
+	g.Go(func() error {
+		batch := make([]store.Coding, 0, size)
+		flush := func() error {
+			if len(batch) == 0 {
+				return nil
+			}
+			if err := s.SaveCodings(ctx, batch); err != nil {
+				return fmt.Errorf("classify: %w", err)
+			}
+			batch = batch[:0]
+			return nil
+		}
+		for d := range results {
+			progress.Add(1)
+			sum.add(d.coding.P)
+			if !d.fresh {
+				sum.kept++
+				continue
+			}
+			if batch = append(batch, d.coding); len(batch) >= size {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return flush()
+	})
+	return g.Wait()
+}
+
+// classifyURLs codes the models given with --url, always afresh.
+func classifyURLs(ctx context.Context, f *Factory, s *store.Store, c *classify.Classifier, identity string, urls []string, sum *classifySummary) error {
+	seen := map[string]bool{}
+	var batch []store.Coding
+	err := eachSelected(ctx, f, s, urls, func(m *model.Model) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		seen[m.URL], seen[m.ID] = true, true
+		p := c.Classify(m)
+		p.Codebook = identity
+		sum.add(p)
+		batch = append(batch, store.Coding{ID: m.ID, Version: m.Version, P: p})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := s.SaveCodings(ctx, batch); err != nil {
+		return fmt.Errorf("classify: %w", err)
+	}
+	for _, u := range urls {
+		if !seen[u] {
+			return withHint(fmt.Errorf("classify: no stored model %s", u), "Try: innokyla crawl or innokyla import first")
+		}
+	}
+	return nil
 }
 
 // eachSelected walks the stored models, or only those whose url or id is in
@@ -183,6 +282,9 @@ func (s *classifySummary) write(w io.Writer, cb *classify.Codebook) error {
 		return 100 * float64(n) / float64(s.models)
 	}
 	fmt.Fprintf(w, "Coded %s with codebook %s\n", count(s.models, "model"), cb.Identity())
+	if s.kept > 0 {
+		fmt.Fprintf(w, "(%d of them unchanged since this codebook coded them: their stored codings are counted; --recode codes them again)\n", s.kept)
+	}
 	fmt.Fprintf(w, "Described client involvement: %d (%.0f %%); not described: %d\n\n", s.described, pct(s.described), s.models-s.described)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "Method\tmodels\t%%\n")
@@ -204,13 +306,14 @@ type classifyJSON struct {
 	Models       int            `json:"models"`
 	Described    int            `json:"described"`
 	NotDescribed int            `json:"not_described"`
-	Methods      map[string]int `json:"methods"` // models per method ID, every ID
-	Phases       map[string]int `json:"phases"`  // models per phase ID, every ID
+	Unchanged    int            `json:"unchanged"` // coded before by this codebook, counted from the stored coding
+	Methods      map[string]int `json:"methods"`   // models per method ID, every ID
+	Phases       map[string]int `json:"phases"`    // models per phase ID, every ID
 }
 
 func (s *classifySummary) json(cb *classify.Codebook) classifyJSON {
 	j := classifyJSON{Codebook: cb.Identity(), Models: s.models, Described: s.described,
-		NotDescribed: s.models - s.described, Methods: map[string]int{}, Phases: map[string]int{}}
+		NotDescribed: s.models - s.described, Unchanged: s.kept, Methods: map[string]int{}, Phases: map[string]int{}}
 	for _, id := range model.MethodIDs {
 		j.Methods[id] = s.methods[id]
 	}

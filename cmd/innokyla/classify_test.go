@@ -100,6 +100,41 @@ func TestClassifyCodesAndStores(t *testing.T) {
 	}
 }
 
+// A second run with the same codebook codes nothing again: the stored
+// codings are counted in the same summary; --recode codes every model.
+func TestClassifySkipsCodedVersions(t *testing.T) {
+	c := newCLI(t)
+	seedStore(t, c.data, testModels())
+	_, first, _ := c.run("classify")
+	codedAt := func() string {
+		t.Helper()
+		s, err := store.Open(context.Background(), filepath.Join(c.data, "corpus.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		var at string
+		if err := s.DB().QueryRow(`SELECT group_concat(coded_at) FROM codings`).Scan(&at); err != nil {
+			t.Fatal(err)
+		}
+		return at
+	}
+	before := codedAt()
+	code, again, stderr := c.run("classify")
+	if code != 0 || !strings.Contains(again, "3 of them unchanged since this codebook coded them") {
+		t.Fatalf("exit %d: %s\n%s", code, again, stderr)
+	}
+	if codedAt() != before {
+		t.Error("the second run wrote codings again")
+	}
+	if strip := func(s string) string { return s[strings.Index(s, "Described"):] }; strip(again) != strip(first) {
+		t.Errorf("the summary changed:\n%s\n%s", first, again)
+	}
+	if code, out, _ := c.run("classify", "--recode"); code != 0 || strings.Contains(out, "unchanged since") || codedAt() == before {
+		t.Errorf("--recode: exit %d, codings rewritten %v:\n%s", code, codedAt() != before, out)
+	}
+}
+
 func TestClassifyURLSelects(t *testing.T) {
 	c := newCLI(t)
 	seedStore(t, c.data, testModels())

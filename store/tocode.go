@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/innokyla/innokyla/model"
+)
+
+// ToCode is the latest version of one model as a classify run needs it:
+// its record still encoded, so that workers decode in parallel, and the
+// coding the run's codebook already made of this version, if any.
+type ToCode struct {
+	ID      string
+	Version int
+	record  []byte // nil when Coded is set
+	coded   []byte
+}
+
+// Coded reports whether this version already has a coding by the codebook.
+func (t *ToCode) Coded() bool { return t.coded != nil }
+
+// Model decodes the record (only for a version not yet coded).
+func (t *ToCode) Model() (*model.Model, error) {
+	m := new(model.Model)
+	if err := json.Unmarshal(t.record, m); err != nil {
+		return nil, fmt.Errorf("decode record of %s: %w", t.ID, err)
+	}
+	return m, nil
+}
+
+// Coding decodes the stored coding of a version already coded.
+func (t *ToCode) Coding() (*model.Participation, error) {
+	p := new(model.Participation)
+	if err := json.Unmarshal(t.coded, p); err != nil {
+		return nil, fmt.Errorf("decode coding of %s: %w", t.ID, err)
+	}
+	return p, nil
+}
+
+// EachToCode streams the latest version of every model, ordered by id,
+// with the coding that codebook identity already made of that version. A
+// version's content does not change, so a run with the same codebook reads
+// only the small coding of a version it coded before, not its text. With
+// recode every version comes with its text.
+func (s *Store) EachToCode(ctx context.Context, identity string, recode bool, fn func(*ToCode) error) error {
+	join := `LEFT JOIN codings k ON k.id = c.id AND k.version = c.version AND k.codebook = ?`
+	if recode {
+		join = `LEFT JOIN codings k ON 0 AND ? IS NULL`
+	}
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT c.id, c.version, CASE WHEN k.participation IS NULL THEN m.record END, k.participation
+		 FROM current c JOIN models m ON m.id = c.id AND m.version = c.version `+join+` ORDER BY c.id`, identity)
+	if err != nil {
+		return fmt.Errorf("read models to code: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		t := new(ToCode)
+		var rec, coded sql.RawBytes
+		if err := rows.Scan(&t.ID, &t.Version, &rec, &coded); err != nil {
+			return fmt.Errorf("read models to code: %w", err)
+		}
+		if coded != nil {
+			t.coded = append([]byte(nil), coded...)
+		} else {
+			t.record = append([]byte(nil), rec...)
+		}
+		if err := fn(t); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read models to code: %w", err)
+	}
+	return nil
+}
