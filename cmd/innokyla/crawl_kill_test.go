@@ -36,14 +36,7 @@ func TestCrawlSurvivesKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a child process")
 	}
-	corpus, err := sitegen.Load(filepath.Join("..", "..", "testdata", "sitesrc"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := sitegen.Write(corpus, dir, "a"); err != nil {
-		t.Fatal(err)
-	}
+	corpus, dir := writeSnapshotSite(t, "a")
 	var mu sync.Mutex
 	gets := map[string]int{}
 	modelPages := 0

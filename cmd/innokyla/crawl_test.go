@@ -113,14 +113,7 @@ func TestCrawlBundledSnapshot(t *testing.T) {
 // part-way (as Ctrl-C does) and runs the same command again: every model
 // is stored once, with one version, and no model page is fetched twice.
 func TestCrawlResumesAfterInterrupt(t *testing.T) {
-	corpus, err := sitegen.Load(filepath.Join("..", "..", "testdata", "sitesrc"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := sitegen.Write(corpus, dir, "b"); err != nil {
-		t.Fatal(err)
-	}
+	corpus, dir := writeSnapshotSite(t, "b")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var mu sync.Mutex

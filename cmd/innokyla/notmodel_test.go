@@ -20,14 +20,7 @@ import (
 // SQLite corpus as it was: no new version, every region kept, and the
 // summary lists the pages as not model pages.
 func TestCrawlMaintenanceKeepsCorpus(t *testing.T) {
-	corpus, err := sitegen.Load(filepath.Join("..", "..", "testdata", "sitesrc"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := sitegen.Write(corpus, dir, "a"); err != nil {
-		t.Fatal(err)
-	}
+	corpus, dir := writeSnapshotSite(t, "a")
 	var down atomic.Bool
 	files := http.FileServer(http.Dir(dir))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -79,4 +72,19 @@ func TestCrawlMaintenanceKeepsCorpus(t *testing.T) {
 			t.Errorf("%s: region %q, title %q; want region %q", src.Slug, vs[0].Region, vs[0].Title, want)
 		}
 	}
+}
+
+// writeSnapshotSite renders the bundled snapshot's sources in a markup
+// variant into a temporary directory.
+func writeSnapshotSite(t *testing.T, variant string) (*sitegen.Corpus, string) {
+	t.Helper()
+	corpus, err := sitegen.Load(filepath.Join("..", "..", "testdata", "sitesrc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := sitegen.Write(corpus, dir, variant); err != nil {
+		t.Fatal(err)
+	}
+	return corpus, dir
 }
