@@ -24,7 +24,7 @@ func keywordQuery(field, value string, boost *query.Boost) (query.Query, error) 
 	}
 	values, err := keywordValues(f, value)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s:%q: %v", ErrBadQuery, field, value, err)
+		return nil, &FieldValueError{Field: field, Value: value, Err: err}
 	}
 	alt := make([]query.Query, 0, len(values))
 	for _, v := range values {

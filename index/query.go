@@ -41,8 +41,30 @@ type words interface {
 }
 
 // ErrBadQuery is the cause of a search that failed because of its query:
-// too long, or not bleve's query-string syntax.
+// too long, not bleve's query-string syntax, only stop words
+// (ErrStopWords), a field it cannot have (ErrUnknownField) or a field
+// value that cannot be (a *FieldValueError).
 var ErrBadQuery = errors.New("bad query")
+
+// Kinds of bad query, each also an ErrBadQuery.
+var (
+	ErrStopWords    = errors.New("only words too common to be indexed")
+	ErrUnknownField = errors.New("unknown field")
+)
+
+// FieldValueError is a bad query with a field value that cannot be:
+// method:nonexistent, vuosi:abc. Err says what the field takes.
+type FieldValueError struct {
+	Field, Value string
+	Err          error
+}
+
+func (e *FieldValueError) Error() string {
+	return fmt.Sprintf("%v: %s:%q: %v", ErrBadQuery, e.Field, e.Value, e.Err)
+}
+
+// Is makes a FieldValueError an ErrBadQuery.
+func (e *FieldValueError) Is(target error) bool { return target == ErrBadQuery }
 
 // buildQuery parses the query string, widens unfielded words to the text
 // fields and the tails field, and adds the filters both as weightless term
@@ -248,9 +270,9 @@ func (rw *rewriter) check(s string) error {
 	if rw.texts == 0 || len(rw.stops) < rw.texts {
 		return nil
 	}
-	return fmt.Errorf("%w %q: it holds only words too common to be indexed (%s); "+
+	return fmt.Errorf("%w %q: it holds %w (%s); "+
 		`search for other words, or put them in a phrase with another word ("asiakkaiden kanssa")`,
-		ErrBadQuery, s, strings.Join(rw.stops, ", "))
+		ErrBadQuery, s, ErrStopWords, strings.Join(rw.stops, ", "))
 }
 
 // perField runs one query per text field, any of which may match.
@@ -288,7 +310,7 @@ func knownField(f string) (string, error) {
 	}
 	names := append(slices.Sorted(maps.Keys(fieldAliases)), textFields...)
 	slices.Sort(names)
-	return "", fmt.Errorf("%w: unknown field %q; fields are %s", ErrBadQuery, f, strings.Join(names, ", "))
+	return "", fmt.Errorf("%w: %w %q; fields are %s", ErrBadQuery, ErrUnknownField, f, strings.Join(names, ", "))
 }
 
 // queryFields are the fields a query may name.

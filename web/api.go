@@ -39,25 +39,16 @@ type FacetsResponse struct {
 }
 
 func (h *handler) search(w http.ResponseWriter, r *http.Request) {
-	req, page, size, err := parseSearch(r.URL.Query())
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	req, page, size, perr := parseSearch(r.URL.Query())
+	if perr != nil {
+		writeError(w, perr)
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), searchTimeout)
 	defer cancel()
 	res, err := h.ix.Search(ctx, req)
-	if errors.Is(err, context.DeadlineExceeded) {
-		writeError(w, http.StatusServiceUnavailable, "the search took too long; narrow it with more words or filters")
-		return
-	}
-	if errors.Is(err, index.ErrBadQuery) {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
 	if err != nil {
-		// Not the query's fault: the index could not be read.
-		writeError(w, http.StatusInternalServerError, err.Error())
+		writeError(w, searchError(err))
 		return
 	}
 	out := SearchResponse{Query: req.Query, Total: res.Total, Page: page, Size: size,
@@ -75,7 +66,7 @@ func (h *handler) facets(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	res, err := h.ix.Search(ctx, index.Request{Limit: 1})
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
+		writeError(w, searchError(err))
 		return
 	}
 	writeJSON(w, http.StatusOK, FacetsResponse{Total: res.Total, Facets: LabelFacets(res.Facets), Labels: CodeLabels()})
@@ -84,16 +75,16 @@ func (h *handler) facets(w http.ResponseWriter, r *http.Request) {
 func (h *handler) model(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if id == "" || len(id) > 300 {
-		writeError(w, http.StatusBadRequest, "bad model id")
+		writeError(w, &apiError{http.StatusBadRequest, "bad model id", "Mallin tunnus ei kelpaa."})
 		return
 	}
 	m, err := h.lookup(r.Context(), id)
 	switch {
 	case errors.Is(err, ErrNotFound):
-		writeError(w, http.StatusNotFound, fmt.Sprintf("no model %q", id))
+		writeError(w, &apiError{http.StatusNotFound, fmt.Sprintf("no model %q", id), fmt.Sprintf("Mallia ”%s” ei löytynyt.", id)})
 		return
 	case err != nil:
-		writeError(w, http.StatusInternalServerError, "reading the model failed")
+		writeError(w, &apiError{http.StatusInternalServerError, "reading the model failed", "Mallia ei voitu lukea."})
 		return
 	}
 	writeJSON(w, http.StatusOK, m)

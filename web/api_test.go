@@ -166,8 +166,8 @@ func TestAPIBadRequests(t *testing.T) {
 		t.Run(path, func(t *testing.T) {
 			var e map[string]string
 			getJSON(t, srv, path, http.StatusBadRequest, &e)
-			if e["error"] == "" {
-				t.Errorf("%s: no error message", path)
+			if e["error"] == "" || e["virhe"] == "" {
+				t.Errorf("%s: error %q, virhe %q: want both (English for programs, Finnish for the page)", path, e["error"], e["virhe"])
 			}
 		})
 	}

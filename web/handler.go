@@ -36,7 +36,7 @@ const (
 //	GET /api/models/{id}
 //	GET /api/facets
 //	GET /          the page (everything embedded, no outside requests)
-func NewHandler(ix *index.Index, lookup Lookup) http.Handler {
+func NewHandler(ix Searcher, lookup Lookup) http.Handler {
 	h := &handler{ix: ix, lookup: lookup}
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {
@@ -47,7 +47,7 @@ func NewHandler(ix *index.Index, lookup Lookup) http.Handler {
 	mux.HandleFunc("GET /api/facets", h.facets)
 	mux.HandleFunc("GET /api/models/{id}", h.model)
 	mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "no such API endpoint")
+		writeError(w, &apiError{http.StatusNotFound, "no such API endpoint", "Tällaista rajapintaa ei ole."})
 	})
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
@@ -56,8 +56,16 @@ func NewHandler(ix *index.Index, lookup Lookup) http.Handler {
 	return secure(mux)
 }
 
+// Searcher is the index the handler searches: an *index.Index, or an
+// *index.Live that follows rebuilds.
+type Searcher interface {
+	Search(ctx context.Context, req index.Request) (*index.Result, error)
+	// Incomplete: an index run was interrupted or failed.
+	Incomplete() bool
+}
+
 type handler struct {
-	ix     *index.Index
+	ix     Searcher
 	lookup Lookup
 }
 
@@ -80,8 +88,4 @@ func writeJSON(w http.ResponseWriter, status int, v interface{}) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(true)
 	_ = enc.Encode(v) // the client went away; nothing to do
-}
-
-func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
 }

@@ -127,11 +127,16 @@ func openIndexReader(f *Factory) (*index.Index, error) {
 	if err != nil {
 		return nil, indexErr(err, path)
 	}
+	warnIncomplete(f, ix)
+	return ix, nil
+}
+
+// warnIncomplete warns on stderr while the index is marked incomplete.
+func warnIncomplete(f *Factory, ix *index.Index) {
 	if ix.Incomplete() {
 		fmt.Fprintf(f.Err, "warning: the index at %s is incomplete (an index run was interrupted or failed): "+
-			"some models are missing from the results until innokyla index finishes\n", path)
+			"some models are missing from the results until innokyla index finishes\n", ix.Path())
 	}
-	return ix, nil
 }
 
 func indexErr(err error, path string) error {

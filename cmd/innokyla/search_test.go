@@ -213,7 +213,8 @@ func TestServeCommand(t *testing.T) {
 	urls := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- runServe(ctx, &ServeOptions{F: f, Addr: "127.0.0.1:0", Listening: func(u string) { urls <- u }})
+		done <- runServe(ctx, &ServeOptions{F: f, Addr: "127.0.0.1:0", Listening: func(u string) { urls <- u },
+			ReloadEvery: 20 * time.Millisecond})
 	}()
 	var base string
 	select {
@@ -249,11 +250,39 @@ func TestServeCommand(t *testing.T) {
 	if err != nil || sr.Total != 1 {
 		t.Errorf("search through serve: %+v %v", sr, err)
 	}
+
+	// A model imported and an index --rebuild while serve runs: serve
+	// answers from the new index without a restart.
+	rec := `{"id":"uusi-malli","url":"https://innokyla.example/fi/toimintamalli/uusi-malli","title":"Uutuusmalli","summary":"Vasta tuotu uutuusmalli.","created":"2024-01-01"}`
+	if code, _, e := c.run("import", writeFile(t, filepath.Join(t.TempDir(), "new.jsonl"), rec+"\n")); code != 0 {
+		t.Fatalf("import while serving: %s", e)
+	}
+	if code, _, e := c.run("index", "--rebuild"); code != 0 {
+		t.Fatalf("index --rebuild while serving: %s", e)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get(base + "/api/search?q=uutuusmalli")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sr web.SearchResponse
+		err = json.NewDecoder(resp.Body).Decode(&sr)
+		resp.Body.Close()
+		if err == nil && sr.Total == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("30 s after index --rebuild serve still answers %+v, %v", sr, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("graceful shutdown returned %v", err)
 	}
-	if !strings.Contains(errw.String(), "Serving 4 models on http://127.0.0.1:") || !strings.Contains(errw.String(), "Stopped.") {
+	if !strings.Contains(errw.String(), "Serving 4 models on http://127.0.0.1:") || !strings.Contains(errw.String(), "Stopped.") ||
+		!strings.Contains(errw.String(), "The index changed on disk: serving it now, 5 models") {
 		t.Errorf("stderr %q", errw.String())
 	}
 }

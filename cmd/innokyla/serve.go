@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/innokyla/innokyla/index"
 	"github.com/innokyla/innokyla/model"
 	"github.com/innokyla/innokyla/store"
 	"github.com/innokyla/innokyla/web"
@@ -22,6 +23,18 @@ type ServeOptions struct {
 	// Listening, when set, is called with the base URL once the server
 	// accepts connections (tests use port 0).
 	Listening func(url string)
+	// ReloadEvery is how often serve looks for a rebuilt index; 0 is
+	// defaultReloadEvery.
+	ReloadEvery time.Duration
+}
+
+const defaultReloadEvery = 2 * time.Second
+
+func (o *ServeOptions) reloadEvery() time.Duration {
+	if o.ReloadEvery > 0 {
+		return o.ReloadEvery
+	}
+	return defaultReloadEvery
 }
 
 // Server timeouts.
@@ -49,7 +62,9 @@ binary alone: no outside scripts or fonts, so it works offline.
 
 Listens on loopback by default; --addr 0.0.0.0:8080 exposes it to the
 network. Ctrl-C stops it gracefully. The index is opened read-only, so
-'innokyla index' cannot run while serve does.`,
+'innokyla index' cannot update it while serve runs; 'innokyla index
+--rebuild' can: it builds the new index beside it, and serve switches to
+it within two seconds of the swap, without a restart.`,
 		Example: "  innokyla serve\n  innokyla serve --addr 127.0.0.1:9000",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -71,15 +86,33 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	if err != nil {
 		return err
 	}
-	ix, err := openIndexReader(opts.F)
+	// Searches still work without the facets in memory, one pass each,
+	// reading the values per hit.
+	warn := func(err error) { fmt.Fprintf(opts.F.Err, "warning: %v; searching without it\n", err) }
+	ix, err := index.OpenLive(opts.F.IndexPath(), index.Options{}, warn)
 	if err != nil {
-		return err
+		return indexErr(err, opts.F.IndexPath())
 	}
 	defer ix.Close()
-	if err := ix.LoadFacets(); err != nil {
-		// Searches still work, one pass each, reading the values per hit.
-		fmt.Fprintf(opts.F.Err, "warning: %v; searching without it\n", err)
+	warnIncomplete(opts.F, ix.Current())
+	// An index --rebuild swaps a new index in: serve opens it within
+	// reloadEvery, without a restart.
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	defer func() { stopWatch(); <-watched }() // before the index closes
+	reloaded := func(_ bool, err error) {
+		if err != nil {
+			fmt.Fprintf(opts.F.Err, "warning: the index at %s changed but cannot be opened yet: %v; still serving the one before\n", opts.F.IndexPath(), err)
+			return
+		}
+		n, _ := ix.Current().Count()
+		fmt.Fprintf(opts.F.Err, "The index changed on disk: serving it now, %s\n", count(n, "model"))
+		warnIncomplete(opts.F, ix.Current())
 	}
+	go func() {
+		defer close(watched)
+		ix.Watch(watchCtx, opts.reloadEvery(), reloaded)
+	}()
 	lookup := func(ctx context.Context, id string) (*model.Model, error) {
 		m, err := st.Get(ctx, id)
 		if errors.Is(err, store.ErrNotFound) {
@@ -96,8 +129,8 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	if host, _, _ := net.SplitHostPort(opts.Addr); !isLoopback(host) {
 		fmt.Fprintf(opts.F.Err, "warning: listening on %s, reachable from other machines\n", opts.Addr)
 	}
-	n, _ := ix.Count()
-	fmt.Fprintf(opts.F.Err, "Serving %d models on %s (Ctrl-C stops)\n", n, url)
+	n, _ := ix.Current().Count()
+	fmt.Fprintf(opts.F.Err, "Serving %s on %s (Ctrl-C stops)\n", count(n, "model"), url)
 	if opts.Listening != nil {
 		opts.Listening(url)
 	}

@@ -52,7 +52,7 @@
     fetch("/api/search?" + api.toString())
       .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
       .then(function (res) {
-        if (!res.ok) { showError(res.body.error || "Haku epäonnistui."); return; }
+        if (!res.ok) { showError(res.body.virhe || "Haku epäonnistui."); return; }
         labels = res.body.labels || labels;
         renderResults(res.body, params);
         if (res.body.incomplete) {
@@ -64,7 +64,8 @@
   }
 
   function showError(msg) {
-    $("status").textContent = "Virhe: " + msg;
+    $("status").textContent = msg;
+    $("status").className = "error";
     clear($("results"));
   }
 
@@ -79,6 +80,7 @@
   function renderResults(body, params) {
     var list = $("results");
     clear(list);
+    $("status").className = "";
     if (body.total === 0) {
       $("status").textContent = "Ei hakutuloksia. Kokeile toista sanaa tai poista rajauksia.";
     } else {
@@ -90,7 +92,7 @@
       var meta = [h.region || "Alue ei tiedossa"];
       if (h.stage) { meta.push(h.stage); }
       if (h.methods && h.methods.length) { meta.push(h.methods.map(methodLabel).join(", ")); }
-      meta.push("pisteet " + h.score.toFixed(2));
+      if (h.relevance > 0) { meta.push("osuvuus " + Math.round(100 * h.relevance) + " %"); }
       list.appendChild(el("li", { "class": "hit" }, [
         el("h3", {}, [link]),
         el("div", { "class": "meta", text: meta.join(" · ") }),
@@ -151,7 +153,7 @@
       .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
       .then(function (res) {
         clear(view);
-        if (!res.ok) { view.appendChild(el("p", { id: "model-error", text: "Virhe: " + (res.body.error || "mallia ei löytynyt") })); return; }
+        if (!res.ok) { view.appendChild(el("p", { id: "model-error", "class": "error", text: res.body.virhe || "Mallia ei löytynyt." })); return; }
         renderModel(view, res.body);
       })
       .catch(function () { clear(view); view.appendChild(el("p", { text: "Palvelimeen ei saatu yhteyttä." })); });
@@ -217,7 +219,17 @@
     if (r.view === "model") { modelView(r.id); } else { searchView(r.params); }
   }
 
+  // fromQuery turns a link with the search in its query string
+  // (/?q=..&region=..) into the page's own form (#haku?q=..), so links
+  // people paste work both ways.
+  function fromQuery() {
+    if (location.search.length > 1 && !location.hash) {
+      history.replaceState(null, "", location.pathname + "#haku?" + location.search.slice(1));
+    }
+  }
+
   function init() {
+    fromQuery();
     $("search-form").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var cur = parseHash();
