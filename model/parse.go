@@ -57,3 +57,18 @@ func ParseYear(s string) (string, error) {
 	}
 	return "", fmt.Errorf("want a year such as 2023 (1990 to 2099)")
 }
+
+// ParseEach reads every value of one filter with parse, in order. Its
+// error puts the flag or parameter name and the value in front of parse's
+// ("--method \"dance\": want one of ...").
+func ParseEach(name string, values []string, parse func(string) (string, error)) ([]string, error) {
+	var out []string
+	for _, v := range values {
+		id, err := parse(v)
+		if err != nil {
+			return nil, fmt.Errorf("%s %q: %w", name, v, err)
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}

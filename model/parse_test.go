@@ -55,3 +55,16 @@ func TestParseStageAndYear(t *testing.T) {
 		})
 	}
 }
+
+func TestParseEach(t *testing.T) {
+	got, err := ParseEach("--method", []string{"Työpaja", "survey"}, ParseMethod)
+	if err != nil || len(got) != 2 || got[0] != "workshop" || got[1] != "survey" {
+		t.Errorf("ParseEach = %q, %v", got, err)
+	}
+	if got, err := ParseEach("--method", nil, ParseMethod); err != nil || got != nil {
+		t.Errorf("no values: %q, %v", got, err)
+	}
+	if _, err := ParseEach("--phase", []string{"ideointi", "later"}, ParsePhase); err == nil || !strings.HasPrefix(err.Error(), `--phase "later": want one of`) {
+		t.Errorf("error %v; want it to name the flag and the value", err)
+	}
+}

@@ -111,33 +111,20 @@ func (o *SearchOptions) request() (index.Request, error) {
 		return req, err
 	}
 	req.Regions = regions
-	for _, m := range o.Methods {
-		id, err := model.ParseMethod(m)
-		if err != nil {
-			return req, usageError(fmt.Errorf("--method %q: %w", m, err))
+	for _, f := range []struct {
+		flag  string
+		in    []string
+		parse func(string) (string, error)
+		out   *[]string
+	}{
+		{"--method", o.Methods, model.ParseMethod, &req.Methods},
+		{"--phase", o.Phases, model.ParsePhase, &req.Phases},
+		{"--stage", o.Stages, model.ParseStage, &req.Stages},
+		{"--year", o.Years, model.ParseYear, &req.Years},
+	} {
+		if *f.out, err = model.ParseEach(f.flag, f.in, f.parse); err != nil {
+			return req, usageError(err)
 		}
-		req.Methods = append(req.Methods, id)
-	}
-	for _, p := range o.Phases {
-		id, err := model.ParsePhase(p)
-		if err != nil {
-			return req, usageError(fmt.Errorf("--phase %q: %w", p, err))
-		}
-		req.Phases = append(req.Phases, id)
-	}
-	for _, st := range o.Stages {
-		v, err := model.ParseStage(st)
-		if err != nil {
-			return req, usageError(fmt.Errorf("--stage %q: %w", st, err))
-		}
-		req.Stages = append(req.Stages, v)
-	}
-	for _, y := range o.Years {
-		v, err := model.ParseYear(y)
-		if err != nil {
-			return req, usageError(fmt.Errorf("--year %q: %w", y, err))
-		}
-		req.Years = append(req.Years, v)
 	}
 	if o.Described != "" {
 		b, _ := strconv.ParseBool(o.Described) // checked in validate
