@@ -102,6 +102,19 @@ func (m *Model) FindPassage(text string) (Evidence, error) {
 	return Evidence{}, fmt.Errorf("no section of %s holds the passage %q", m.ID, clip(want, 60))
 }
 
+// FindPassageIn finds text in m's section i only, as FindPassage does.
+func (m *Model) FindPassageIn(i int, text string) (Evidence, error) {
+	if i < 0 || i >= len(m.Sections) {
+		return Evidence{}, fmt.Errorf("%s has no section %d", m.ID, i)
+	}
+	one := &Model{ID: m.ID, Sections: m.Sections[i : i+1]}
+	e, err := one.FindPassage(text)
+	if err != nil {
+		return Evidence{}, fmt.Errorf("section %q of %s does not hold the passage %q", m.Sections[i].Heading, m.ID, clip(strings.TrimSpace(text), 60))
+	}
+	return e, nil
+}
+
 // indexFields finds words in text separated by any white space.
 func indexFields(text string, words []string) (start, end int, ok bool) {
 	for from := 0; from < len(text); {

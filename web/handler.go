@@ -36,16 +36,20 @@ const (
 //	GET /api/models/{id}
 //	GET /api/facets
 //	GET /          the page (everything embedded, no outside requests)
-func NewHandler(ix Searcher, lookup Lookup) http.Handler {
-	h := &handler{ix: ix, lookup: lookup}
+func NewHandler(ix Searcher, lookup Lookup, opts ...Option) http.Handler {
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {
 		panic(err) // the embedded directory is part of the binary
+	}
+	h := &handler{ix: ix, lookup: lookup, static: static}
+	for _, o := range opts {
+		o(h)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/search", h.search)
 	mux.HandleFunc("GET /api/facets", h.facets)
 	mux.HandleFunc("GET /api/models/{id}", h.model)
+	h.routeReviews(mux)
 	mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{http.StatusNotFound, "no such API endpoint", "Tällaista rajapintaa ei ole."})
 	})
@@ -65,8 +69,10 @@ type Searcher interface {
 }
 
 type handler struct {
-	ix     Searcher
-	lookup Lookup
+	ix      Searcher
+	lookup  Lookup
+	static  fs.FS
+	reviews *Reviews // nil: no review pages
 }
 
 // secure sets headers that keep the page to its own scripts and styles.

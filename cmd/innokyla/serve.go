@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/innokyla/innokyla/index"
+	"github.com/innokyla/innokyla/internal/datalock"
 	"github.com/innokyla/innokyla/model"
 	"github.com/innokyla/innokyla/store"
 	"github.com/innokyla/innokyla/web"
@@ -59,6 +60,16 @@ binary alone: no outside scripts or fonts, so it works offline.
   GET /api/search       ?q=&region=&method=&phase=&stage=&described=&year=&page=&size=
   GET /api/models/{id}  the stored record with its participation coding and evidence
   GET /api/facets       facet counts over all indexed models
+  GET /review           the review page: the queue (lowest confidence first,
+                        by region) and a model's text with every code's
+                        evidence highlighted, accept / reject, add a code by
+                        selecting a passage
+  GET /api/review/queue, GET|POST /api/review/models/{id}
+
+A decision is written through the store like innokyla review does; serve
+takes the data directory's lock only for the instant it writes one, so
+classify and index can run while it serves (a decision sent while they
+write is refused with "try again in a moment").
 
 Listens on loopback by default; --addr 0.0.0.0:8080 exposes it to the
 network. Ctrl-C stops it gracefully. The index is opened read-only, so
@@ -124,7 +135,8 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	if err != nil {
 		return withHint(fmt.Errorf("serve: %w", err), "Try: --addr 127.0.0.1:PORT with a free port")
 	}
-	srv := newServer(ctx, web.NewHandler(ix, lookup))
+	reviews := &web.Reviews{Read: st, Write: reviewWriter(opts.F)}
+	srv := newServer(ctx, web.NewHandler(ix, lookup, web.WithReviews(reviews)))
 	url := "http://" + ln.Addr().String()
 	if host, _, _ := net.SplitHostPort(opts.Addr); !isLoopback(host) {
 		fmt.Fprintf(opts.F.Err, "warning: listening on %s, reachable from other machines\n", opts.Addr)
@@ -170,4 +182,26 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// reviewWriter opens the corpus for writing for one decision, holding the
+// data directory's lock only while it does.
+func reviewWriter(f *Factory) func(context.Context, func(*store.Store) error) error {
+	return func(ctx context.Context, fn func(*store.Store) error) error {
+		l, err := datalock.Acquire(f.DataDir, "innokyla serve (a review decision)", f.now())
+		var held *datalock.HeldError
+		if errors.As(err, &held) {
+			return fmt.Errorf("%w: %v", web.ErrBusy, err)
+		}
+		if err != nil {
+			return err
+		}
+		defer l.Release()
+		s, err := store.Open(ctx, f.corpusPath())
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		return fn(s)
+	}
 }
