@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/innokyla/innokyla/model"
 )
@@ -14,8 +13,10 @@ import (
 type AuditMeta struct {
 	Version   string    // tool version
 	Command   string    // the command line that made the report
-	Generated time.Time // when; zero leaves the line out
 	Selection Selection // Since/Until apply to both the region and the corpus
+	// Snapshot is the state of the corpus read; the report holds no other
+	// time, so the same command on the same store gives the same bytes.
+	Snapshot Snapshot
 }
 
 // WriteAudit writes the audit of a region as a markdown document: the
@@ -73,9 +74,7 @@ func writeProvenance(w io.Writer, a *AuditResult, meta AuditMeta, l Lang) {
 	if meta.Command != "" {
 		fmt.Fprintf(w, "- %s: %s\n", l.t("Komento", "Command"), md(meta.Command))
 	}
-	if !meta.Generated.IsZero() {
-		fmt.Fprintf(w, "- %s: %s\n", l.t("Laadittu", "Generated"), meta.Generated.UTC().Format("2006-01-02 15:04 UTC"))
-	}
+	fmt.Fprintf(w, "- %s: %s\n", l.t("Aineisto", "Snapshot"), md(meta.Snapshot.describe(l, a.National.Total.Models)))
 	fmt.Fprintln(w)
 }
 

@@ -12,14 +12,20 @@ import (
 //	coverage,Vantaan ja Keravan hyvinvointialue,models,7
 //	method_phase,survey,ideation,3
 //
-// row is a group name, "total" or a method ID; column is a column ID;
+// The first rows (table "snapshot") name the state of the corpus read:
+// as_of, last_crawl and codebook. row is a group name, "total" or a method ID; column is a column ID;
 // value is a count, a percentage with one decimal and a point, or 1/0
-// for all_phases. An empty selection gives the header only. Cells a
+// for all_phases. An empty selection gives the header and the snapshot only. Cells a
 // spreadsheet would run as formulas are neutralised (safe.CSVCell).
 func WriteCSV(w io.Writer, r *Report) error {
 	cw := safe.NewCSVWriter(w)
 	if err := cw.Write([]string{"table", "row", "column", "value"}); err != nil {
 		return err
+	}
+	for _, kv := range [][2]string{{"as_of", r.Snapshot.AsOf}, {"last_crawl", r.Snapshot.LastCrawl}, {"codebook", r.codebook()}} {
+		if err := cw.Write([]string{"snapshot", kv[0], "value", kv[1]}); err != nil {
+			return err
+		}
 	}
 	if !r.Result.Empty() {
 		for _, t := range Tables(r.Result, r.Lang) {

@@ -23,6 +23,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 		Lang: string(l), Title: l.reportTitle(),
 		SelectionLabel: l.t("Valinta", "Selection"), Selection: r.Selection.describe(l),
 		CodebookLabel: l.t("Koodikirja", "Codebook"), Codebook: orDash(r.codebook()),
+		SnapshotLabel: l.t("Aineisto", "Snapshot"), Snapshot: r.snapshotLine(),
 		Empty: r.Result.Empty(), EmptyMessage: l.emptyMessage(),
 	}
 	if !d.Empty {
@@ -43,6 +44,7 @@ type htmlData struct {
 	Lang, Title               string
 	SelectionLabel, Selection string
 	CodebookLabel, Codebook   string
+	SnapshotLabel, Snapshot   string
 	Note                      string
 	Empty                     bool
 	EmptyMessage              string

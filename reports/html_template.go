@@ -26,7 +26,7 @@ svg text.w { fill: #ffffff; }
 </head>
 <body>
 <h1>{{.Title}}</h1>
-<p class="meta">{{.SelectionLabel}}: {{.Selection}}<br>{{.CodebookLabel}}: {{.Codebook}}</p>
+<p class="meta">{{.SelectionLabel}}: {{.Selection}}<br>{{.CodebookLabel}}: {{.Codebook}}<br>{{.SnapshotLabel}}: {{.Snapshot}}</p>
 {{if .Empty}}<p>{{.EmptyMessage}}</p>
 {{else}}{{with .Note}}<p class="note">{{.}}</p>
 {{end}}{{with .Heatmap}}{{template "chart" .}}{{end}}{{with .Bars}}{{template "chart" .}}{{end}}

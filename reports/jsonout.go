@@ -13,6 +13,7 @@ import (
 type jsonReport struct {
 	Selection Selection   `json:"selection"`
 	Codebook  string      `json:"codebook"`
+	Snapshot  Snapshot    `json:"snapshot"`
 	Empty     bool        `json:"empty"`
 	Message   string      `json:"message,omitempty"`
 	Groups    []jsonGroup `json:"groups"`
@@ -69,7 +70,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 		sel.Regions = []string{}
 	}
 	out := jsonReport{
-		Selection: sel, Codebook: r.codebook(), Empty: r.Result.Empty(),
+		Selection: sel, Codebook: r.codebook(), Snapshot: r.Snapshot, Empty: r.Result.Empty(),
 		Groups: []jsonGroup{}, Total: toJSONGroup(r.Result.Total, r.Lang.totalName()),
 	}
 	if out.Empty {

@@ -16,7 +16,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	l := r.Lang
 	fmt.Fprintf(bw, "# %s\n\n", l.reportTitle())
 	fmt.Fprintf(bw, "%s: %s  \n", l.t("Valinta", "Selection"), md(r.Selection.describe(l)))
-	fmt.Fprintf(bw, "%s: %s\n\n", l.t("Koodikirja", "Codebook"), md(orDash(r.codebook())))
+	fmt.Fprintf(bw, "%s: %s  \n", l.t("Koodikirja", "Codebook"), md(orDash(r.codebook())))
+	fmt.Fprintf(bw, "%s: %s\n\n", l.t("Aineisto", "Snapshot"), md(r.snapshotLine()))
 	if r.Result.Empty() {
 		fmt.Fprintf(bw, "%s\n", l.emptyMessage())
 		return bw.Flush()

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/innokyla/innokyla/model"
 )
@@ -21,7 +20,8 @@ var formats = map[string]writer{
 }
 
 func fixtureReport(t *testing.T, groupBy string, l Lang, ms []*model.Model) *Report {
-	return &Report{Selection: Selection{GroupBy: groupBy, Until: "2026-12-31"}, Result: aggregate(t, groupBy, ms), Lang: l}
+	return &Report{Selection: Selection{GroupBy: groupBy, Until: "2026-12-31"}, Snapshot: Snapshot{AsOf: "2026-11-22T12:00:00Z", LastCrawl: CrawlLabel(3, "2026-11-22T12:00:00Z")},
+		Result: aggregate(t, groupBy, ms), Lang: l}
 }
 
 func render(t *testing.T, format string, r *Report) []byte {
@@ -159,8 +159,9 @@ func TestCSVIsTidy(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 5 rows (4 groups + total) x (7 + 6 + 10 columns) + 10 methods x 6;
-	// coverage has a reviewed column, and not_coded as one model is not yet coded.
-	if want := 1 + 5*(7+6+10) + 10*6; len(recs) != want {
+	// coverage has a reviewed column, and not_coded as one model is not yet coded;
+	// three snapshot rows (as_of, last_crawl, codebook) come first.
+	if want := 1 + 3 + 5*(7+6+10) + 10*6; len(recs) != want {
 		t.Errorf("%d records, want %d", len(recs), want)
 	}
 	found := false
@@ -185,7 +186,7 @@ func TestAuditGolden(t *testing.T) {
 		}
 		var b bytes.Buffer
 		meta := AuditMeta{Version: "0.1.0-test", Command: "innokyla report --audit --region Vantaa",
-			Generated: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)}
+			Snapshot: Snapshot{AsOf: "2026-11-22T12:00:00Z", LastCrawl: CrawlLabel(3, "2026-11-22T12:00:00Z")}}
 		if err := WriteAudit(&b, a.Result(), meta, l); err != nil {
 			t.Fatal(err)
 		}

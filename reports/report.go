@@ -19,6 +19,7 @@ type Selection struct {
 // Report is a Result with what it was computed from.
 type Report struct {
 	Selection Selection
+	Snapshot  Snapshot
 	Result    *Result
 	Lang      Lang
 }

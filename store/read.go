@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/innokyla/innokyla/model"
 )
@@ -29,6 +30,10 @@ type Query struct {
 	// IncludeWithdrawn also selects the models a complete crawl no longer
 	// found; by default they are left out.
 	IncludeWithdrawn bool
+	// AsOf, when set, selects the version of each model that was current
+	// then (the latest fetched at or before it) and leaves out the models
+	// withdrawn then; the filters apply to that version's region and dates.
+	AsOf time.Time
 }
 
 // Codings a Query can read.
@@ -87,9 +92,10 @@ func (s *Store) Get(ctx context.Context, ref string) (*model.Model, error) {
 // id, streaming from the database. An error from fn stops the walk and is
 // returned as it is.
 func (s *Store) Each(ctx context.Context, q Query, fn func(*model.Model) error) error {
-	where, args := q.where()
+	from, args := q.from()
+	where, wargs := q.where()
 	rows, err := s.db.QueryContext(ctx,
-		`SELECT `+q.recordColumn()+`, `+q.codingColumn()+`, `+reviewed+` FROM current c JOIN models m ON m.id = c.id AND m.version = c.version`+where+` ORDER BY c.id`, args...)
+		`SELECT `+q.recordColumn()+`, `+q.codingColumn()+`, `+reviewed+from+where+` ORDER BY c.id`, append(args, wargs...)...)
 	if err != nil {
 		return fmt.Errorf("read models: %w", err)
 	}
@@ -179,9 +185,23 @@ func (q Query) recordColumn() string {
 	return "m.record"
 }
 
+// from joins each model's selected version: the current one, or the one
+// current at AsOf.
+func (q Query) from() (string, []any) {
+	if q.AsOf.IsZero() {
+		return ` FROM current c JOIN models m ON m.id = c.id AND m.version = c.version`, nil
+	}
+	return ` FROM current c JOIN models m ON m.id = c.id AND m.version =
+		(SELECT max(o.version) FROM models o WHERE o.id = c.id AND o.fetched_at <= ?)`, []any{formatTime(q.AsOf)}
+}
+
 func (q Query) where() (string, []any) {
 	var conds []string
 	var args []any
+	t := "c" // the columns of the current version, or of the one at AsOf
+	if !q.AsOf.IsZero() {
+		t = "m"
+	}
 	in := func(col string, vals []string) {
 		if len(vals) == 0 {
 			return
@@ -191,21 +211,27 @@ func (q Query) where() (string, []any) {
 			args = append(args, v)
 		}
 	}
-	in("c.id", q.IDs)
-	in("c.url", q.URLs)
-	in("c.region", q.Regions)
-	if !q.IncludeWithdrawn {
+	in(t+".id", q.IDs)
+	in(t+".url", q.URLs)
+	in(t+".region", q.Regions)
+	switch {
+	case q.IncludeWithdrawn:
+	case q.AsOf.IsZero():
 		conds = append(conds, "c.withdrawn = ''")
+	default:
+		at := formatTime(q.AsOf)
+		conds = append(conds, "NOT EXISTS (SELECT 1 FROM withdrawals w WHERE w.id = c.id AND w.withdrawn_at <= ? AND (w.restored_at = '' OR w.restored_at > ?))")
+		args = append(args, at, at)
 	}
 	if q.Coding == CodingReviewed {
-		conds = append(conds, strings.ReplaceAll(reviewed, "m.", "c."))
+		conds = append(conds, strings.ReplaceAll(reviewed, "m.", t+"."))
 	}
 	if q.Since != "" {
-		conds = append(conds, "c.created >= ?")
+		conds = append(conds, t+".created >= ?")
 		args = append(args, q.Since)
 	}
 	if q.Until != "" {
-		conds = append(conds, "c.created != '' AND c.created <= ?")
+		conds = append(conds, t+".created != '' AND "+t+".created <= ?")
 		args = append(args, q.Until)
 	}
 	if len(conds) == 0 {

@@ -105,13 +105,17 @@ func changedSite(t *testing.T) siteChanges {
 }
 
 // crawledTwice crawls the snapshot on day1 and the changed copy on day2,
-// classifying after each, and returns the data directory.
-func crawledTwice(t *testing.T) (string, siteChanges) {
+// classifying after each, and returns the data directory; between is
+// called (when not nil) before the second crawl.
+func crawledTwice(t *testing.T, between ...func(data string)) (string, siteChanges) {
 	t.Helper()
 	data := filepath.Join(t.TempDir(), "data")
 	ch := changedSite(t)
 	mustRunAt(t, data, day1, "crawl", "--site", filepath.Join("..", "..", "testdata", "site"))
 	mustRunAt(t, data, day1, "classify")
+	for _, f := range between {
+		f(data)
+	}
 	mustRunAt(t, data, day2, "crawl", "--site", ch.dir)
 	mustRunAt(t, data, day2, "classify")
 	return data, ch

@@ -34,6 +34,13 @@ type ReportOptions struct {
 	MinConfidence string
 	// Coding is whose coding counts: machine, reviewed or best (default).
 	Coding string
+	// AsOf reports the versions current at a DATE or RFC 3339 time.
+	AsOf string
+	// IncludeWithdrawn counts the models a complete crawl no longer found.
+	IncludeWithdrawn bool
+	// CodebookPath recodes the versions reported with a codebook YAML
+	// instead of counting stored codings.
+	CodebookPath string
 
 	onlyWhere bool // say only where the report went (run's second and later formats)
 }
@@ -61,6 +68,19 @@ total}, IDs as keys), csv (one long table: table,row,column,value; with
 charts). Percentages have one decimal: a decimal comma in Finnish text, a
 point in CSV, JSON and English. --out names a file or an existing directory
 (report.<format> in it); the default is stdout.
+
+--as-of DATE|TIME reports the versions that were current then (a date
+stands for its end; or an RFC 3339 time such as 2026-12-04T13:00:00Z),
+with the newest stored coding of each version; --codebook FILE (or
+builtin) recodes those versions for the report instead. Models withdrawn
+(see innokyla crawls) are left out unless --include-withdrawn.
+
+Every report states its snapshot in its header: the time of the last
+change to the corpus it includes (the latest, or the last at or before
+--as-of), the number of models, the codebook and the last crawl. The
+report holds no other time: the same command on the same store gives the
+same bytes, and a report made after a crawl is made again byte for byte
+by --as-of that day.
 
 A selection that matches no model gives a report saying so, with exit 0.`
 
@@ -97,6 +117,9 @@ func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) 
 	fl.StringVarP(&opts.Out, "out", "o", "", "output file or directory (default stdout)")
 	fl.StringVar(&opts.Coding, "coding", store.CodingBest, "whose coding counts: machine, reviewed (a person's; reviewed models only) or best (a person's where there is one)")
 	fl.StringVar(&opts.MinConfidence, "min-confidence", "", "count only codes of at least this confidence: low, medium or high")
+	fl.StringVar(&opts.AsOf, "as-of", "", "report the versions current at `DATE` (YYYY-MM-DD, its end) or an RFC 3339 time")
+	fl.BoolVar(&opts.IncludeWithdrawn, "include-withdrawn", false, "also count the models a complete crawl no longer found")
+	fl.StringVar(&opts.CodebookPath, "codebook", "", "recode the reported versions with this codebook YAML `FILE` (builtin: the embedded one)")
 	return cmd
 }
 
@@ -187,18 +210,22 @@ func runReport(ctx context.Context, opts *ReportOptions) error {
 		}
 	}
 	sel := reports.Selection{Regions: regions, Since: opts.Since, Until: opts.Until, GroupBy: groupBy, Coding: opts.Coding}
+	st, err := opts.state(ctx, s)
+	if err != nil {
+		return err
+	}
 	if opts.Audit {
-		return runAudit(ctx, opts, s, sel, lang)
+		return runAudit(ctx, opts, s, sel, lang, st)
 	}
 	agg, err := reports.NewAggregator(groupBy)
 	if err != nil {
 		return usageError(err)
 	}
-	q := store.Query{Regions: regions, Since: opts.Since, Until: opts.Until, NoSections: true, Coding: opts.Coding}
-	if err := eachProgress(ctx, opts.F, s, q, "report", func(m *model.Model) error { agg.Add(opts.confident(m)); return ctx.Err() }); err != nil {
+	q := st.query(store.Query{Regions: regions, Since: opts.Since, Until: opts.Until, NoSections: true, Coding: opts.Coding}, opts.IncludeWithdrawn)
+	if err := eachProgress(ctx, opts.F, s, q, "report", func(m *model.Model) error { agg.Add(opts.confident(st.coded(m))); return ctx.Err() }); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	rep := &reports.Report{Selection: sel, Result: agg.Result(), Lang: lang}
+	rep := &reports.Report{Selection: sel, Snapshot: st.snapshot, Result: agg.Result(), Lang: lang}
 	where, err := reportWrite(opts, rep)
 	if err != nil {
 		return err
@@ -209,20 +236,17 @@ func runReport(ctx context.Context, opts *ReportOptions) error {
 
 // runAudit streams the corpus over the same dates once: every model counts
 // nationally, the selected regions' models locally.
-func runAudit(ctx context.Context, opts *ReportOptions, s *store.Store, sel reports.Selection, lang reports.Lang) error {
+func runAudit(ctx context.Context, opts *ReportOptions, s *store.Store, sel reports.Selection, lang reports.Lang, st *reportState) error {
 	a, err := reports.NewAudit(sel.Regions, sel.GroupBy)
 	if err != nil {
 		return usageError(err)
 	}
-	q := store.Query{Since: opts.Since, Until: opts.Until, NoSections: true, Coding: opts.Coding}
-	if err := eachProgress(ctx, opts.F, s, q, "report", func(m *model.Model) error { a.Add(opts.confident(m)); return ctx.Err() }); err != nil {
+	q := st.query(store.Query{Since: opts.Since, Until: opts.Until, NoSections: true, Coding: opts.Coding}, opts.IncludeWithdrawn)
+	if err := eachProgress(ctx, opts.F, s, q, "report", func(m *model.Model) error { a.Add(opts.confident(st.coded(m))); return ctx.Err() }); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
 	res := a.Result()
-	meta := reports.AuditMeta{Version: opts.F.Version, Command: reportCommandLine(opts.F.Args), Selection: sel}
-	if opts.F.Now != nil {
-		meta.Generated = opts.F.Now()
-	}
+	meta := reports.AuditMeta{Version: opts.F.Version, Command: reportCommandLine(opts.F.Args), Selection: sel, Snapshot: st.snapshot}
 	name := "audit-" + reportSlug(strings.Join(sel.Regions, "-")) + ".md"
 	where, err := reportWriteOut(opts, name, func(w io.Writer) error { return reports.WriteAudit(w, res, meta, lang) })
 	if err != nil {
