@@ -3,7 +3,8 @@
 //
 // Each stage runs the real innokyla binary as a child process, so its peak
 // memory is the child's maximum resident set size, and the crawl goes over
-// real HTTP on loopback.
+// real HTTP on loopback. With --peers it also builds and queries SQLite
+// FTS5 on the same records (peer.go) and prints ratio columns.
 package main
 
 import (
@@ -28,6 +29,9 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, out, errw io.Writer) error {
+	if len(args) > 0 && args[0] == "peer" { // the bench runs itself as the peer
+		return runPeer(ctx, args[1:], out)
+	}
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	models := fs.String("models", "", "comma-separated corpus sizes (default 10000,100000)")
 	large := fs.Bool("large", false, "also 1,000,000 models (classify, index, report)")
@@ -35,6 +39,7 @@ func run(ctx context.Context, args []string, out, errw io.Writer) error {
 	work := fs.String("work", "", "work directory (default a temporary one, removed after)")
 	keep := fs.Bool("keep", false, "keep the work directory")
 	crawlLarge := fs.Bool("crawl-large", false, "crawl 1,000,000 models too, from a static site of about 21 GB, instead of importing them")
+	peers := fs.Bool("peers", false, "also build and query SQLite FTS5 (unicode61, trigram) on the same records and print ratio columns")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -66,7 +71,7 @@ func run(ctx context.Context, args []string, out, errw io.Writer) error {
 			defer os.RemoveAll(d)
 		}
 	}
-	b := &bench{bin: *bin, dir: dir, log: errw}
+	b := &bench{bin: *bin, dir: dir, log: errw, peers: *peers}
 	var rows []row
 	for _, n := range sizes {
 		r, err := b.corpus(ctx, n, n >= largeModels && !*crawlLarge)
@@ -83,12 +88,16 @@ func run(ctx context.Context, args []string, out, errw io.Writer) error {
 func printTable(w io.Writer, rows []row) {
 	host, _ := os.Hostname()
 	fmt.Fprintf(w, "Machine: %s, %d cores, %s memory, %s %s/%s\n\n", host, runtime.NumCPU(), memTotal(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	fmt.Fprintln(w, "| models | stage | throughput | time | peak RSS | peak anon | notes |")
-	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---|")
-	for _, r := range rows {
-		fmt.Fprintf(w, "| %d | %s | %s | %.2f s | %.0f MB | %.0f MB | %s |\n", r.models, r.stage, r.throughput, r.seconds, r.peakMB, r.anonMB, r.notes)
+	if l, err := os.ReadFile("/proc/loadavg"); err == nil {
+		fmt.Fprintf(w, "Load average at the end: %s (the machine is shared: compare CPU seconds and ratios, not wall time alone)\n\n", strings.Join(strings.Fields(string(l))[:3], " "))
 	}
-	fmt.Fprintln(w, "\nPeak RSS includes index files mapped into memory (the kernel can drop those); peak anon is the memory the process allocated itself.")
+	fmt.Fprintln(w, "| models | stage | throughput | time | CPU | peak RSS | peak anon | notes |")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---|")
+	for _, r := range rows {
+		fmt.Fprintf(w, "| %d | %s | %s | %.2f s | %.2f s | %.0f MB | %.0f MB | %s |\n", r.models, r.stage, r.throughput, r.seconds, r.cpu, r.peakMB, r.anonMB, r.notes)
+	}
+	fmt.Fprintln(w, "\nPeak RSS includes index files mapped into memory (the kernel can drop those); peak anon is the memory the process allocated itself. CPU is the process's user + system time (for search, serve's whole run).")
+	printPeers(w, rows)
 }
 
 func memTotal() string {

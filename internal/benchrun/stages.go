@@ -34,13 +34,18 @@ type row struct {
 	seconds    float64
 	peakMB     float64 // peak resident set, mapped index files included
 	anonMB     float64 // peak anonymous memory (heap and stacks)
+	cpu        float64 // CPU seconds, user and system, of the process
+	diskMB     float64 // what the stage left on disk, where that is its output
+	p50, p95   float64 // search latency, ms
+	hits       float64 // search: models found per query
 	notes      string
 }
 
 type bench struct {
-	bin string
-	dir string
-	log io.Writer
+	bin   string
+	dir   string
+	log   io.Writer
+	peers bool // also SQLite FTS5 on the same records (peer.go)
 }
 
 // corpus measures every stage on n synthetic models. With jsonlOnly the
@@ -57,8 +62,7 @@ func (b *bench) corpus(ctx context.Context, n int, jsonlOnly bool) ([]row, error
 	}
 	if jsonlOnly {
 		file := filepath.Join(base, "models.jsonl")
-		b.logf("generating %d models as JSONL", n)
-		if err := writeJSONL(file, n); err != nil {
+		if err := b.jsonl(file, n); err != nil {
 			return nil, err
 		}
 		r, err := b.stage(ctx, n, "import", data, "import", file)
@@ -100,13 +104,22 @@ func (b *bench) corpus(ctx context.Context, n int, jsonlOnly bool) ([]row, error
 		return rows, err
 	}
 	r.throughput = rate(n, r.seconds, "models/s")
-	r.notes = fmt.Sprintf("%.0f MB on disk", float64(dirSize(filepath.Join(data, "index")))/1e6)
+	r.diskMB = float64(dirSize(filepath.Join(data, "index"))) / 1e6
+	r.notes = fmt.Sprintf("%.0f MB on disk", r.diskMB)
 	rows = append(rows, r)
 
 	if r, err = b.search(ctx, n, data); err != nil {
 		return rows, err
 	}
 	rows = append(rows, r)
+
+	if b.peers {
+		prs, err := b.peerRows(ctx, n, base)
+		rows = append(rows, prs...)
+		if err != nil {
+			return rows, err
+		}
+	}
 
 	r, err = b.stage(ctx, n, "report", data, "report", "--format", "md", "--out", filepath.Join(base, "report.md"))
 	if err != nil {
@@ -138,6 +151,12 @@ func (b *bench) stage(ctx context.Context, n int, name, data string, args ...str
 	b.logf("%d models: %s", n, name)
 	cmd := exec.CommandContext(ctx, b.bin, append([]string{"--data", data}, args...)...)
 	cmd.Stdout = io.Discard
+	return measure(cmd, n, name)
+}
+
+// measure runs cmd to its end and measures its time, CPU time and peak
+// memory.
+func measure(cmd *exec.Cmd, n int, name string) (row, error) {
 	errBuf := &tail{}
 	cmd.Stderr = errBuf
 	start := time.Now()
@@ -151,7 +170,8 @@ func (b *bench) stage(ctx context.Context, n int, name, data string, args ...str
 		return row{}, fmt.Errorf("%s on %d models: %v\n%s", name, n, err, errBuf.String())
 	}
 	peak, anon := mem()
-	return row{models: n, stage: name, seconds: secs, peakMB: peak, anonMB: anon}, nil
+	cpu := (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
+	return row{models: n, stage: name, seconds: secs, peakMB: peak, anonMB: anon, cpu: cpu}, nil
 }
 
 // search starts serve and times the bench queries (queries.go) with
@@ -218,10 +238,12 @@ func (b *bench) search(ctx context.Context, n int, data string) (row, error) {
 		}
 	}
 	stop()
+	cpu := (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 	sort.Float64s(lat)
 	p50, p95 := lat[len(lat)/2], lat[len(lat)*95/100]
 	peak, anon := mem()
 	return row{models: n, stage: "search", seconds: sum(lat) / 1000, peakMB: peak, anonMB: anon,
+		cpu: cpu, p50: p50, p95: p95, hits: float64(hits) / float64(len(benchQueries)),
 		throughput: fmt.Sprintf("p50 %.1f ms, p95 %.1f ms", p50, p95),
 		notes: fmt.Sprintf("%d queries with facets over HTTP (serve), %.0f hits/query",
 			len(lat), float64(hits)/float64(len(benchQueries)))}, nil
@@ -302,6 +324,15 @@ func serveDir(dir string) (*http.Server, string, error) {
 	go srv.Serve(ln)
 	u := url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/"}
 	return srv, u.String(), nil
+}
+
+// jsonl writes the n models as JSON lines to file unless it is there.
+func (b *bench) jsonl(file string, n int) error {
+	if _, err := os.Stat(file); err == nil {
+		return nil
+	}
+	b.logf("generating %d models as JSONL", n)
+	return writeJSONL(file, n)
 }
 
 func writeJSONL(path string, n int) error {
