@@ -303,26 +303,6 @@ func (s *Store) HumanCodings(ctx context.Context, hq HumanQuery, fn func(HumanCo
 	return rows.Err()
 }
 
-// Coders lists the people who coded or reviewed, each with how many
-// model versions they coded whole.
-func (s *Store) Coders(ctx context.Context) (map[string]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT coder, sum(complete) FROM human_codings GROUP BY coder`)
-	if err != nil {
-		return nil, fmt.Errorf("read coders: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var c string
-		var n int
-		if err := rows.Scan(&c, &n); err != nil {
-			return nil, fmt.Errorf("read coders: %w", err)
-		}
-		out[c] = n
-	}
-	return out, rows.Err()
-}
-
 // CurrentReviews is every decision on the models' latest versions, by
 // model id.
 func (s *Store) CurrentReviews(ctx context.Context) (map[string][]model.Review, error) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -89,9 +88,7 @@ func runAgree(ctx context.Context, opts *AgreeOptions) error {
 			"Try: innokyla review ID --coder NAME for each, or innokyla import project.qdpx --coder NAME")
 	}
 	if opts.JSON {
-		enc := json.NewEncoder(opts.F.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(opts.F.Out, r)
 	}
 	return writeAgreement(opts.F.Out, r)
 }

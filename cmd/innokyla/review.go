@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -232,9 +231,7 @@ func runReviewQueue(ctx context.Context, opts *ReviewOptions) error {
 		if q == nil {
 			q = []store.QueueItem{}
 		}
-		enc := json.NewEncoder(opts.F.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(q)
+		return writeJSON(opts.F.Out, q)
 	}
 	return writeQueue(opts.F.Out, q)
 }
