@@ -158,6 +158,8 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	if err := srv.Shutdown(shutCtx); err != nil {
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
+	stopWatch() // its messages go to the same writer: none after this one
+	<-watched
 	fmt.Fprintln(opts.F.Err, "Stopped.")
 	return nil
 }
