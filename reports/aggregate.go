@@ -220,14 +220,7 @@ func (a *Aggregator) Result() *Result {
 		c := *g
 		r.Groups = append(r.Groups, &c)
 	}
-	col := collate.New(language.Finnish)
-	sort.SliceStable(r.Groups, func(i, j int) bool {
-		a, b := r.Groups[i].Name, r.Groups[j].Name
-		if (a == "") != (b == "") {
-			return b == ""
-		}
-		return col.CompareString(a, b) < 0
-	})
+	sortByName(r.Groups, func(g *Group) string { return g.Name })
 	t := a.total
 	r.Total = &t
 	for cb := range a.codebooks {
@@ -243,4 +236,17 @@ func pct(n, of int) float64 {
 		return 0
 	}
 	return float64(n) * 100 / float64(of)
+}
+
+// sortByName sorts xs by name in Finnish collation order, the unnamed
+// (no region or project) last.
+func sortByName[T any](xs []T, name func(T) string) {
+	col := collate.New(language.Finnish)
+	sort.SliceStable(xs, func(i, j int) bool {
+		a, b := name(xs[i]), name(xs[j])
+		if (a == "") != (b == "") {
+			return b == ""
+		}
+		return col.CompareString(a, b) < 0
+	})
 }

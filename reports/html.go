@@ -91,6 +91,19 @@ type chart struct {
 	Width, Height int
 	Rects         []rect
 	Texts         []text
+	Lines         []polyline
+	Dots          []dot
+}
+
+// polyline is one line of a line chart: "x,y x,y ..." in its Points.
+type polyline struct {
+	Points, Stroke string
+}
+
+// dot is a point of a line chart with its tooltip.
+type dot struct {
+	X, Y      int
+	Fill, Tip string
 }
 
 type rect struct {

@@ -41,6 +41,9 @@ type ReportOptions struct {
 	// CodebookPath recodes the versions reported with a codebook YAML
 	// instead of counting stored codings.
 	CodebookPath string
+	// Trend writes the trend per period (year, half, quarter) instead of
+	// the tables; TrendBy is the date it goes by (created, modified).
+	Trend, TrendBy string
 
 	onlyWhere bool // say only where the report went (run's second and later formats)
 }
@@ -82,6 +85,12 @@ report holds no other time: the same command on the same store gives the
 same bytes, and a report made after a crawl is made again byte for byte
 by --as-of that day.
 
+--trend year|half|quarter writes, per region and for the whole country,
+the number of models, the share describing client involvement, the share
+covering all four phases and each method's share per period of the
+models' created date (--trend-by modified: their modified date, else
+created), in md, csv, json or html (a small line chart per region).
+
 A selection that matches no model gives a report saying so, with exit 0.`
 
 // NewCmdReport builds the report command.
@@ -119,6 +128,8 @@ func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) 
 	fl.StringVar(&opts.MinConfidence, "min-confidence", "", "count only codes of at least this confidence: low, medium or high")
 	fl.StringVar(&opts.AsOf, "as-of", "", "report the versions current at `DATE` (YYYY-MM-DD, its end) or an RFC 3339 time")
 	fl.BoolVar(&opts.IncludeWithdrawn, "include-withdrawn", false, "also count the models a complete crawl no longer found")
+	fl.StringVar(&opts.Trend, "trend", "", "write the trend per `PERIOD` (year, half or quarter) per region and for the whole country")
+	fl.StringVar(&opts.TrendBy, "trend-by", reports.TrendByCreated, "the date --trend goes by: created or modified")
 	fl.StringVar(&opts.CodebookPath, "codebook", "", "recode the reported versions with this codebook YAML `FILE` (builtin: the embedded one)")
 	return cmd
 }
@@ -170,6 +181,17 @@ func (o *ReportOptions) check() error {
 	if o.Since != "" && o.Until != "" && o.Since > o.Until {
 		return usageError(fmt.Errorf("--since %s is after --until %s", o.Since, o.Until))
 	}
+	if o.TrendBy == "" {
+		o.TrendBy = reports.TrendByCreated
+	}
+	if o.Trend != "" {
+		if err := reports.ParseTrend(o.Trend, o.TrendBy); err != nil {
+			return usageError(fmt.Errorf("--trend %s --trend-by %s: want --trend year|half|quarter and --trend-by created|modified", o.Trend, o.TrendBy))
+		}
+		if o.Audit {
+			return usageError(fmt.Errorf("--trend and --audit are two reports: give one"))
+		}
+	}
 	if o.Audit {
 		if len(o.Regions) == 0 {
 			return withHint(usageError(fmt.Errorf("--audit needs --region")), `Try: innokyla report --audit --region "Vantaan ja Keravan hyvinvointialue"`)
@@ -216,6 +238,9 @@ func runReport(ctx context.Context, opts *ReportOptions) error {
 	}
 	if opts.Audit {
 		return runAudit(ctx, opts, s, sel, lang, st)
+	}
+	if opts.Trend != "" {
+		return runTrend(ctx, opts, s, sel, lang, st)
 	}
 	agg, err := reports.NewAggregator(groupBy)
 	if err != nil {
