@@ -39,6 +39,7 @@ func run(ctx context.Context, args []string, out, errw io.Writer) error {
 	work := fs.String("work", "", "work directory (default a temporary one, removed after)")
 	keep := fs.Bool("keep", false, "keep the work directory")
 	crawlLarge := fs.Bool("crawl-large", false, "crawl 1,000,000 models too, from a static site of about 21 GB, instead of importing them")
+	imp := fs.Bool("import", false, "import every corpus from JSONL instead of crawling it (no crawl or run stage)")
 	peers := fs.Bool("peers", false, "also build and query SQLite FTS5 (unicode61, trigram) on the same records and print ratio columns")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -74,7 +75,7 @@ func run(ctx context.Context, args []string, out, errw io.Writer) error {
 	b := &bench{bin: *bin, dir: dir, log: errw, peers: *peers}
 	var rows []row
 	for _, n := range sizes {
-		r, err := b.corpus(ctx, n, n >= largeModels && !*crawlLarge)
+		r, err := b.corpus(ctx, n, *imp || n >= largeModels && !*crawlLarge)
 		rows = append(rows, r...)
 		if err != nil {
 			printTable(out, rows)
