@@ -5,12 +5,14 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/character"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // Names of the analysis parts this package adds to bleve's registry.
 const (
 	foldFilterName = "innokyla_fi_fold"
+	linesName      = "innokyla_lines" // tokenizer and analyzer: one term per line
 
 	analyzerText = "fi"               // main text fields (bleve's Finnish analyzer)
 	analyzerFold = "innokyla_fi_fold" // folded stems, for the tails field
@@ -26,7 +28,8 @@ var registerOnce sync.Once
 
 var registerErr error
 
-// registerAnalysis adds the fold token filter to bleve's registry. Every
+// registerAnalysis adds the fold token filter and the lines tokenizer to
+// bleve's registry. Every
 // entry point that builds or opens an index calls it.
 func registerAnalysis() error {
 	registerOnce.Do(func() {
@@ -34,6 +37,12 @@ func registerAnalysis() error {
 			return foldFilter{}, nil
 		}); err != nil {
 			registerErr = fmt.Errorf("register %s: %w", foldFilterName, err)
+			return
+		}
+		if err := registry.RegisterTokenizer(linesName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+			return character.NewCharacterTokenizer(func(r rune) bool { return r != '\n' }), nil
+		}); err != nil {
+			registerErr = fmt.Errorf("register %s: %w", linesName, err)
 		}
 	})
 	return registerErr
