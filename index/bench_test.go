@@ -156,7 +156,7 @@ func BenchmarkIndexBuild(b *testing.B) {
 	models := synthEach(n)
 	// As 'innokyla index' does (cmd/innokyla/index.go).
 	defer debug.SetGCPercent(debug.SetGCPercent(300))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(160 << 20))
 	sample := min(n, 20000)
 	cpu0 := cpuTime()
 	if err := synthEach(sample)(func(*model.Model) error { return nil }); err != nil {

@@ -19,8 +19,8 @@ func TestTuneMemory(t *testing.T) {
 		limit         int64 // -1: left alone
 	}{
 		{"crawl", "crawl", nil, 300, 64 << 20},
-		{"index", "index", nil, 300, 512 << 20},
-		{"run takes the larger", "run", nil, 300, 512 << 20},
+		{"index", "index", nil, 300, indexMemoryLimit},
+		{"run takes the larger", "run", nil, 300, indexMemoryLimit},
 		{"GOGC wins", "index", map[string]string{"GOGC": "100"}, -1, -1},
 		{"GOMEMLIMIT keeps the limit", "crawl", map[string]string{"GOMEMLIMIT": "1GiB"}, 300, -1},
 		{"search keeps the defaults", "search", nil, -1, -1},
