@@ -59,11 +59,15 @@ only for what changed (ETag, Last-Modified, sitemap lastmod); a changed
 model gets a new version and the old one is kept. Pages that keep failing
 are listed in the summary and tried again on the next run.
 
+On the real site, the same forms:
+  innokyla crawl --site https://innokyla.fi --region Pirkanmaa --since 2024-01-01
+  innokyla crawl --site https://innokyla.fi https://innokyla.fi/fi/toimintamalli/SLUG
+
 Exit codes: 0 done (also with some failed pages, listed), 1 nothing could be
 crawled or the corpus could not be written, 2 bad flags, 130 interrupted.`,
 		Example: `  innokyla crawl --site testdata/site
-  innokyla crawl --site https://innokyla.fi --region Pirkanmaa --since 2024-01-01
-  innokyla crawl --site https://innokyla.fi https://innokyla.fi/fi/toimintamalli/esimerkki`,
+  innokyla crawl --site testdata/site --region Pirkanmaa --since 2024-01-01
+  innokyla crawl --site testdata/site https://innokyla.example/fi/toimintamalli/kotihoidon-digiohjaus-lahti`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.URLs = args
 			if !cmd.Flags().Changed("delay") && opts.Site != "" && !isHTTPSite(opts.Site) {

@@ -44,7 +44,7 @@ as one JSON object. A bad gold line stops with its file and line.
 --coder NAME takes a person's stored codings as the gold instead: every model
 version they coded whole (a complete review, or a QDA project read with
 import --coder), coded afresh by the classifier.`,
-		Example: "  innokyla evaluate --gold testdata/snapshot-gold.csv\n  innokyla evaluate --gold gold.csv --json",
+		Example: "  innokyla evaluate --gold testdata/snapshot-gold.csv\n  innokyla evaluate --gold testdata/snapshot-gold.csv --json",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if (opts.GoldPath == "") == (opts.Coder == "") {

@@ -58,7 +58,7 @@ with numbers as numbers (pandas.read_json(lines=True)).
 --coding chooses whose coding is written: machine, reviewed (a person's,
 reviewed models only) or best (a person's where there is one); the default is
 machine for jsonl and best for csv and qdpx.`,
-		Example: "  innokyla export --format jsonl --out models.jsonl\n  innokyla export --format csv > models.csv",
+		Example: "  innokyla export --format jsonl --out models.jsonl\n  innokyla export --format csv --out models.csv",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(); err != nil {

@@ -57,8 +57,8 @@ func NewCmdReview(f *Factory, runF func(context.Context, *ReviewOptions) error) 
 		Short: "Accept, reject or add codes of a model as a person, or list the models to review",
 		Long:  reviewLong,
 		Example: `  innokyla review --queue --region Pirkanmaa
-  innokyla review kotihoidon-iltakaynnit --accept survey --coder "Ella Ojamo"
-  innokyla review kotihoidon-iltakaynnit --add workshop:planning --evidence "Asiakkaat suunnittelivat"`,
+  innokyla review lastensuojelun-perhetyon-tiimimalli --accept none --coder "Ella Ojamo"
+  innokyla review lastensuojelun-perhetyon-tiimimalli`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {

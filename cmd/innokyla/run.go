@@ -42,8 +42,9 @@ report.json and report.csv.
 Each step is the command of the same name (crawl, classify, index, report),
 so a run that was interrupted can be finished by running it again: stored
 pages are not fetched twice. A saved mirror is read without delay; a site
-over HTTP gets the crawl's polite default of one request per second.`,
-		Example: "  innokyla run --site testdata/site --out out\n  innokyla run --site https://innokyla.fi --region Pirkanmaa --out pirkanmaa",
+over HTTP gets the crawl's polite default of one request per second:
+  innokyla run --site https://innokyla.fi --region Pirkanmaa --out pirkanmaa`,
+		Example: "  innokyla run --site testdata/site --out out\n  innokyla run --site testdata/site --region Pirkanmaa --out pirkanmaa",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Site == "" {
