@@ -153,3 +153,16 @@ func runUntilServing(t *testing.T, args []string) (int, string) {
 	}
 	return 0, errw.String()
 }
+
+// TestHelpNamesTheCodebook: --help points at the codebook document, and the
+// document is where it says.
+func TestHelpNamesTheCodebook(t *testing.T) {
+	code, out, _ := runMain(context.Background(), "--help")
+	if code != 0 || !strings.Contains(out, "docs/CODEBOOK.md") || !strings.Contains(out, "innokyla completion bash|zsh|fish") {
+		t.Fatalf("innokyla --help (exit %d) names neither the codebook document nor completion:\n%s", code, out)
+	}
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "CODEBOOK.md"))
+	if err != nil || !strings.Contains(string(b), "experts_by_experience") {
+		t.Errorf("docs/CODEBOOK.md: %v (or it does not name the method IDs)", err)
+	}
+}

@@ -23,8 +23,18 @@ time writes it (crawl, import, classify, index, run); another that would
 write exits 1 at once, naming the one running. The others only read, and
 work on a read-only copy. Only crawl, import and run create the directory.
 
-Start with the bundled offline snapshot:
+Start with the bundled offline snapshot, then see what it holds:
   innokyla run --site testdata/site --out out
+  innokyla status
+
+The codebook (what each method and phase ID means, with examples and the
+rules the classifier follows) is docs/CODEBOOK.md in the project; the
+embedded YAML it describes is classify/codebook.yaml.
+
+Long commands show progress on stderr (a bar on a terminal, a line every
+10 s elsewhere; --quiet: none). Commands that print a summary take --json
+for one JSON object on stdout. Shell completion, flag values and model ids
+included: innokyla completion bash|zsh|fish --help.
 
 Exit codes:
   0    success (also: a search or report that matched nothing)
@@ -109,6 +119,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		NewCmdRun(f, nil),
 		NewCmdStatus(f, nil),
 	)
+	addCompletions(root, f)
 	return root
 }
 
