@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/innokyla/innokyla/model"
@@ -223,7 +225,26 @@ func yamlError(name string, err error) error {
 			msg = strings.TrimSpace(msg[i+1:])
 		}
 	}
+	if m := unknownField.FindStringSubmatch(msg); m != nil && m[2] == "Codebook" {
+		msg = fmt.Sprintf("unknown field %q (known: %s)", m[1], strings.Join(yamlKeys(Codebook{}), ", "))
+	}
 	return &CodebookError{File: name, Line: line, Reason: msg}
+}
+
+// unknownField is yaml.v3's message for a key no field takes.
+var unknownField = regexp.MustCompile(`^field (\S+) not found in type [\w.]*?(\w+)$`)
+
+// yamlKeys are the YAML keys of struct v's fields, in order.
+func yamlKeys(v any) []string {
+	t := reflect.TypeOf(v)
+	var keys []string
+	for i := 0; i < t.NumField(); i++ {
+		k, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if k != "" && k != "-" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // UnmarshalYAML reads a pattern and remembers its line.

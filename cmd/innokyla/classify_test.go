@@ -159,6 +159,14 @@ func TestClassifyRefusesBadCodebook(t *testing.T) {
 	if code != exitError || !strings.Contains(stderr, "bad.yaml:5") || !strings.Contains(stderr, `unknown field "bogus"`) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
+	// A key no part of the codebook has, at the top: named with its line
+	// and the keys allowed there, not as a Go type.
+	top := writeFile(t, filepath.Join(t.TempDir(), "top.yaml"), "# my codebook\nversion: x\nmethod:\n  - id: survey\n")
+	code, _, stderr = c.run("classify", "--codebook", top)
+	if code != exitError || !strings.Contains(stderr, `top.yaml:3: unknown field "method" (known: version, `) ||
+		!strings.Contains(stderr, "methods") || strings.Contains(stderr, "classify.Codebook") {
+		t.Errorf("unknown top-level key: exit %d, stderr %q", code, stderr)
+	}
 	if code, _, _ := c.run("classify", "--batch", "0"); code != exitUsage {
 		t.Errorf("--batch 0: exit %d", code)
 	}

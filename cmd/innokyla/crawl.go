@@ -204,6 +204,9 @@ func runCrawl(ctx context.Context, opts *CrawlOptions) error {
 	if sum != nil && plan.name != "" {
 		sum.Site = opts.Site // the mirror directory, not file:///
 	}
+	if uerr, ok := unreachable(opts.Site, sum, err); ok {
+		return uerr // nothing was read: the one line says it all
+	}
 	if sum != nil {
 		if perr := printCrawlSummary(opts, sum); perr != nil && err == nil {
 			err = perr
