@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/innokyla/innokyla/history"
 	"github.com/innokyla/innokyla/model"
 )
 
@@ -17,6 +18,9 @@ type AuditMeta struct {
 	// Snapshot is the state of the corpus read; the report holds no other
 	// time, so the same command on the same store gives the same bytes.
 	Snapshot Snapshot
+	// SinceLast is what changed in the region since the last audit
+	// (--since-audit); nil leaves the section out.
+	SinceLast *history.Log
 }
 
 // WriteAudit writes the audit of a region as a markdown document: the
@@ -36,6 +40,7 @@ func WriteAudit(w io.Writer, a *AuditResult, meta AuditMeta, l Lang) error {
 		return bw.Flush()
 	}
 	writeSummary(bw, a, l)
+	writeSinceLast(bw, meta.SinceLast, l)
 	if err := writeUncodedNote(bw, a.Local.Total, l); err != nil {
 		return err
 	}

@@ -107,11 +107,7 @@ func runChanges(ctx context.Context, opts *ChangesOptions) error {
 		log.SinceCrawl = c.ID
 	}
 	log.Since = since.UTC().Format(time.RFC3339)
-	err = s.Changes(ctx, since, regions, func(c store.Change) error {
-		log.Add(c.Kind, c.Old, c.New, c.Withdrawn)
-		return ctx.Err()
-	})
-	if err != nil {
+	if err := fillLog(ctx, s, since, regions, log); err != nil {
 		return err
 	}
 	var b bytes.Buffer
@@ -146,4 +142,23 @@ func nthLastCrawl(ctx context.Context, s *store.Store, n int) (*store.Crawl, err
 		return nil, withHint(fmt.Errorf("changes: no finished crawl recorded"), "Try: --since DATE, or innokyla crawl --site URL first")
 	}
 	return nil, withHint(usageError(fmt.Errorf("--since-crawl %d: only %d finished crawls recorded", n, seen)), "Try: innokyla crawls")
+}
+
+// sinceLastAudit is what changed in the regions since the time given to
+// --since-audit, for the audit's section.
+func sinceLastAudit(ctx context.Context, s *store.Store, when string, regions []string) (*history.Log, error) {
+	since, err := parseWhen("--since-audit", when, false)
+	if err != nil {
+		return nil, err
+	}
+	log := &history.Log{Since: since.UTC().Format(time.RFC3339)}
+	return log, fillLog(ctx, s, since, regions, log)
+}
+
+// fillLog adds to log every change since the time in the regions.
+func fillLog(ctx context.Context, s *store.Store, since time.Time, regions []string, log *history.Log) error {
+	return s.Changes(ctx, since, regions, func(c store.Change) error {
+		log.Add(c.Kind, c.Old, c.New, c.Withdrawn)
+		return ctx.Err()
+	})
 }

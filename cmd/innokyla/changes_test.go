@@ -69,3 +69,19 @@ func TestChangesListsExactlyTheEdits(t *testing.T) {
 		t.Errorf("--since-crawl 5: exit %d %s", code, errw)
 	}
 }
+
+// TestAuditSinceLastAudit: the audit of the region whose model gained a
+// survey of clients lists it under "gained a description" since day2.
+func TestAuditSinceLastAudit(t *testing.T) {
+	data, ch := crawledTwice(t)
+	out := mustRunAt(t, data, day2, "report", "--audit", "--region", "Vantaan ja Keravan hyvinvointialue", "--since-audit", "2026-12-01", "--lang", "en")
+	i := strings.Index(out, "## Since the last audit (2026-12-01T00:00:00Z)")
+	j := strings.Index(out, "### Gained a description of client involvement (1)")
+	k := strings.Index(out, "### Lost their description")
+	if i < 0 || j < i || k < j || !strings.Contains(out[j:k], "("+ch.coded+")") {
+		t.Errorf("audit since the last audit:\n%s", out)
+	}
+	if code, _, _ := runAt(t, data, day2, "report", "--since-audit", "2026-12-01"); code != 2 {
+		t.Errorf("--since-audit without --audit: exit %d", code)
+	}
+}

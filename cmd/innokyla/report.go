@@ -44,6 +44,8 @@ type ReportOptions struct {
 	// Trend writes the trend per period (year, half, quarter) instead of
 	// the tables; TrendBy is the date it goes by (created, modified).
 	Trend, TrendBy string
+	// SinceAudit adds to --audit what changed in the region since then.
+	SinceAudit string
 
 	onlyWhere bool // say only where the report went (run's second and later formats)
 }
@@ -84,6 +86,11 @@ change to the corpus it includes (the latest, or the last at or before
 report holds no other time: the same command on the same store gives the
 same bytes, and a report made after a crawl is made again byte for byte
 by --as-of that day.
+
+--audit --since-audit DATE|TIME adds a section "since the last audit": the
+region's new models, the models that gained or lost a description of
+client involvement, and the models withdrawn since then (--since stays
+the created-date filter of the tables).
 
 --trend year|half|quarter writes, per region and for the whole country,
 the number of models, the share describing client involvement, the share
@@ -130,6 +137,7 @@ func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) 
 	fl.BoolVar(&opts.IncludeWithdrawn, "include-withdrawn", false, "also count the models a complete crawl no longer found")
 	fl.StringVar(&opts.Trend, "trend", "", "write the trend per `PERIOD` (year, half or quarter) per region and for the whole country")
 	fl.StringVar(&opts.TrendBy, "trend-by", reports.TrendByCreated, "the date --trend goes by: created or modified")
+	fl.StringVar(&opts.SinceAudit, "since-audit", "", "with --audit: what changed in the region since the last audit, at `DATE` or an RFC 3339 time")
 	fl.StringVar(&opts.CodebookPath, "codebook", "", "recode the reported versions with this codebook YAML `FILE` (builtin: the embedded one)")
 	return cmd
 }
@@ -191,6 +199,9 @@ func (o *ReportOptions) check() error {
 		if o.Audit {
 			return usageError(fmt.Errorf("--trend and --audit are two reports: give one"))
 		}
+	}
+	if o.SinceAudit != "" && !o.Audit {
+		return usageError(fmt.Errorf("--since-audit goes with --audit"))
 	}
 	if o.Audit {
 		if len(o.Regions) == 0 {
@@ -272,6 +283,11 @@ func runAudit(ctx context.Context, opts *ReportOptions, s *store.Store, sel repo
 	}
 	res := a.Result()
 	meta := reports.AuditMeta{Version: opts.F.Version, Command: reportCommandLine(opts.F.Args), Selection: sel, Snapshot: st.snapshot}
+	if opts.SinceAudit != "" {
+		if meta.SinceLast, err = sinceLastAudit(ctx, s, opts.SinceAudit, sel.Regions); err != nil {
+			return err
+		}
+	}
 	name := "audit-" + reportSlug(strings.Join(sel.Regions, "-")) + ".md"
 	where, err := reportWriteOut(opts, name, func(w io.Writer) error { return reports.WriteAudit(w, res, meta, lang) })
 	if err != nil {
