@@ -24,6 +24,7 @@ type ExportOptions struct {
 	// Shape is the table of csv and jsonl: models (one row or record per
 	// model, the default), codes (long) or matrix (wide).
 	Shape string
+	Excel bool // --excel: csv for Finnish Excel
 }
 
 // NewCmdExport builds the export command.
@@ -58,7 +59,7 @@ with numbers as numbers (pandas.read_json(lines=True)).
 --coding chooses whose coding is written: machine, reviewed (a person's,
 reviewed models only) or best (a person's where there is one); the default is
 machine for jsonl and best for csv and qdpx.`,
-		Example: "  innokyla export --format jsonl --out models.jsonl\n  innokyla export --format csv --out models.csv",
+		Example: "  innokyla export --format jsonl --out models.jsonl\n  innokyla export --format csv --out models.csv\n  innokyla export --format csv --excel --out models-excel.csv",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(); err != nil {
@@ -74,6 +75,7 @@ machine for jsonl and best for csv and qdpx.`,
 	cmd.Flags().StringVar(&opts.Shape, "shape", "models", "csv and jsonl: models (one row per model), codes (one row per code) or matrix (0/1 columns)")
 	cmd.Flags().StringVar(&opts.Coding, "coding", "", "whose coding: machine, reviewed or best (default machine for jsonl, best otherwise)")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output file (default stdout)")
+	cmd.Flags().BoolVar(&opts.Excel, "excel", false, "csv for Finnish Excel: UTF-8 with a byte-order mark, ';' between cells, decimal commas")
 	return cmd
 }
 
@@ -86,6 +88,9 @@ func (o *ExportOptions) check() error {
 		}
 	default:
 		return usageError(fmt.Errorf("--format %q: want jsonl, csv or qdpx", o.Format))
+	}
+	if o.Excel && o.Format != "csv" {
+		return usageError(fmt.Errorf("--excel is for --format csv, not %s", o.Format))
 	}
 	switch o.Shape {
 	case "", "models":
@@ -120,17 +125,21 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	var n int
 	write := func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
+		var csvOut io.Writer = bw
+		if opts.Excel {
+			csvOut = safe.Excel(bw) // a byte-order mark, ';' and decimal commas
+		}
 		var err error
 		q := store.Query{Coding: opts.Coding}
 		switch {
 		case opts.Shape != "models":
-			n, err = exportShape(ctx, opts, s, q, bw)
+			n, err = exportShape(ctx, opts, s, q, csvOut)
 		case opts.Format == "jsonl":
 			n, err = exportJSONL(ctx, opts.F, s, q, bw)
 		case opts.Format == "qdpx":
 			n, err = exportQDPX(ctx, opts, s, q, bw)
 		default:
-			n, err = exportCSV(ctx, opts.F, s, q, bw)
+			n, err = exportCSV(ctx, opts.F, s, q, csvOut)
 		}
 		if err != nil {
 			return err

@@ -47,6 +47,8 @@ type ReportOptions struct {
 	// SinceAudit adds to --audit what changed in the region since then.
 	SinceAudit string
 
+	Excel bool // --excel: csv for Finnish Excel
+
 	onlyWhere bool // say only where the report went (run's second and later formats)
 }
 
@@ -133,6 +135,7 @@ func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) 
 	fl.StringVarP(&opts.Out, "out", "o", "", "output file or directory (default stdout)")
 	fl.StringVar(&opts.Coding, "coding", store.CodingBest, "whose coding counts: machine, reviewed (a person's; reviewed models only) or best (a person's where there is one)")
 	fl.StringVar(&opts.MinConfidence, "min-confidence", "", "count only codes of at least this confidence: low, medium or high")
+	fl.BoolVar(&opts.Excel, "excel", false, "csv for Finnish Excel: UTF-8 with a byte-order mark, ';' between cells, decimal commas")
 	fl.StringVar(&opts.AsOf, "as-of", "", "report the versions current at `DATE` (YYYY-MM-DD, its end) or an RFC 3339 time")
 	fl.BoolVar(&opts.IncludeWithdrawn, "include-withdrawn", false, "also count the models a complete crawl no longer found")
 	fl.StringVar(&opts.Trend, "trend", "", "write the trend per `PERIOD` (year, half or quarter) per region and for the whole country")
@@ -155,6 +158,9 @@ func (o *ReportOptions) check() error {
 	}
 	if o.Format == "" {
 		o.Format = "md"
+	}
+	if o.Excel && o.Format != "csv" {
+		return usageError(fmt.Errorf("--excel is for --format csv, not %s", o.Format))
 	}
 	if o.Coding == "" {
 		o.Coding = store.CodingBest
@@ -306,16 +312,25 @@ func reportWrite(opts *ReportOptions, rep *reports.Report) (string, error) {
 				t.Rows = nil
 			}
 			path := filepath.Join(opts.Out, t.ID+".csv")
-			if err := reportWriteFile(path, func(w io.Writer) error { return reports.WriteCSVTable(w, t) }); err != nil {
+			if err := reportWriteFile(path, func(w io.Writer) error { return reports.WriteCSVTable(opts.csvWriter(w), t) }); err != nil {
 				return "", fmt.Errorf("report: %w", err)
 			}
 		}
 		return opts.Out, nil
 	}
 	write := map[string]func(io.Writer, *reports.Report) error{
-		"md": reports.WriteMarkdown, "json": reports.WriteJSON, "csv": reports.WriteCSV, "html": reports.WriteHTML,
+		"md": reports.WriteMarkdown, "json": reports.WriteJSON, "html": reports.WriteHTML,
+		"csv": func(w io.Writer, r *reports.Report) error { return reports.WriteCSV(opts.csvWriter(w), r) },
 	}[opts.Format]
 	return reportWriteOut(opts, "report."+opts.Format, func(w io.Writer) error { return write(w, rep) })
+}
+
+// csvWriter is w, for Finnish Excel with --excel.
+func (o *ReportOptions) csvWriter(w io.Writer) io.Writer {
+	if o.Excel {
+		return safe.Excel(w)
+	}
+	return w
 }
 
 // reportWriteOut writes to stdout, to --out, or to --out/name when --out is a

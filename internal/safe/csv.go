@@ -22,18 +22,29 @@ func CSVCell(s string) string {
 // CSVWriter is a csv.Writer whose every cell goes through CSVCell.
 type CSVWriter struct {
 	*csv.Writer
-	buf []string
+	excel bool
+	buf   []string
 }
 
-// NewCSVWriter returns a CSVWriter writing to w.
+// NewCSVWriter returns a CSVWriter writing to w: RFC 4180, or for Finnish
+// Excel when w is an ExcelWriter (';' between cells, decimal commas).
 func NewCSVWriter(w io.Writer) *CSVWriter {
-	return &CSVWriter{Writer: csv.NewWriter(w)}
+	cw := &CSVWriter{Writer: csv.NewWriter(w)}
+	if _, ok := w.(*ExcelWriter); ok {
+		cw.excel = true
+		cw.Comma = ';'
+		cw.UseCRLF = true
+	}
+	return cw
 }
 
 // Write writes one record with its cells neutralised.
 func (w *CSVWriter) Write(record []string) error {
 	w.buf = w.buf[:0]
 	for _, c := range record {
+		if w.excel {
+			c = excelCell(c)
+		}
 		w.buf = append(w.buf, CSVCell(c))
 	}
 	return w.Writer.Write(w.buf)

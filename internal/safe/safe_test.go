@@ -149,3 +149,18 @@ func TestWriteFile(t *testing.T) {
 		}
 	})
 }
+
+func TestExcelCSVWriter(t *testing.T) {
+	var b strings.Builder
+	cw := NewCSVWriter(Excel(&b))
+	for _, rec := range [][]string{{"alue", "osuus", "kaava"}, {"Päijät-Häme", "12.5", "=1+1"}, {"a;b", "2023-04-01", "v1.2.3"}} {
+		if err := cw.Write(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cw.Flush()
+	want := "\ufeffalue;osuus;kaava\r\nPäijät-Häme;12,5;'=1+1\r\n\"a;b\";2023-04-01;v1.2.3\r\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
