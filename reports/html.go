@@ -20,11 +20,8 @@ func WriteHTML(w io.Writer, r *Report) error {
 	}
 	l := r.Lang
 	d := htmlData{
-		Lang: string(l), Title: l.reportTitle(),
-		SelectionLabel: l.t("Valinta", "Selection"), Selection: r.Selection.describe(l),
-		CodebookLabel: l.t("Koodikirja", "Codebook"), Codebook: orDash(r.codebook()),
-		SnapshotLabel: l.t("Aineisto", "Snapshot"), Snapshot: r.snapshotLine(),
-		Empty: r.Result.Empty(), EmptyMessage: l.emptyMessage(),
+		htmlMeta: newHTMLMeta(l, l.reportTitle(), r.Selection, r.codebook(), r.snapshotLine()),
+		Empty:    r.Result.Empty(), EmptyMessage: l.emptyMessage(),
 	}
 	if !d.Empty {
 		if n := r.Result.Total.NotCoded(); n > 0 {
@@ -40,16 +37,28 @@ func WriteHTML(w io.Writer, r *Report) error {
 	return tpl.Execute(w, d)
 }
 
-type htmlData struct {
+// htmlMeta is what htmlPageStart shows of every report page.
+type htmlMeta struct {
 	Lang, Title               string
 	SelectionLabel, Selection string
 	CodebookLabel, Codebook   string
 	SnapshotLabel, Snapshot   string
-	Note                      string
-	Empty                     bool
-	EmptyMessage              string
-	Tables                    []htmlTable
-	Heatmap, Bars             *chart
+}
+
+func newHTMLMeta(l Lang, title string, sel Selection, codebook, snapshot string) htmlMeta {
+	return htmlMeta{Lang: string(l), Title: title,
+		SelectionLabel: l.t("Valinta", "Selection"), Selection: sel.describe(l),
+		CodebookLabel: l.t("Koodikirja", "Codebook"), Codebook: orDash(codebook),
+		SnapshotLabel: l.t("Aineisto", "Snapshot"), Snapshot: snapshot}
+}
+
+type htmlData struct {
+	htmlMeta
+	Note          string
+	Empty         bool
+	EmptyMessage  string
+	Tables        []htmlTable
+	Heatmap, Bars *chart
 }
 
 type htmlTable struct {

@@ -1,19 +1,7 @@
 package reports
 
 // htmlTemplate is the page WriteHTML fills. Everything it needs is inline.
-const htmlTemplate = `<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
-` + htmlStyle + `</style>
-</head>
-<body>
-<h1>{{.Title}}</h1>
-<p class="meta">{{.SelectionLabel}}: {{.Selection}}<br>{{.CodebookLabel}}: {{.Codebook}}<br>{{.SnapshotLabel}}: {{.Snapshot}}</p>
-{{if .Empty}}<p>{{.EmptyMessage}}</p>
+const htmlTemplate = htmlPageStart + `{{if .Empty}}<p>{{.EmptyMessage}}</p>
 {{else}}{{with .Note}}<p class="note">{{.}}</p>
 {{end}}{{with .Heatmap}}{{template "chart" .}}{{end}}{{with .Bars}}{{template "chart" .}}{{end}}
 {{range .Tables}}<h2 id="{{.ID}}">{{.N}}. {{.Title}}</h2>
@@ -52,4 +40,20 @@ figure { margin: 1rem 0 2rem; overflow-x: auto; }
 svg text { font-size: 12px; fill: #1d1d1f; }
 svg text.b { font-weight: bold; }
 svg text.w { fill: #ffffff; }
+`
+
+// htmlPageStart opens a report page: the head with the inline style, the
+// title and the meta line (htmlMeta's fields).
+const htmlPageStart = `<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+` + htmlStyle + `</style>
+</head>
+<body>
+<h1>{{.Title}}</h1>
+<p class="meta">{{.SelectionLabel}}: {{.Selection}}<br>{{.CodebookLabel}}: {{.Codebook}}<br>{{.SnapshotLabel}}: {{.Snapshot}}</p>
 `

@@ -9,19 +9,7 @@ import (
 )
 
 // trendTemplate is the trend page: a line chart and a table per series.
-const trendTemplate = `<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
-` + htmlStyle + `</style>
-</head>
-<body>
-<h1>{{.Title}}</h1>
-<p class="meta">{{.SelectionLabel}}: {{.Selection}}<br>{{.CodebookLabel}}: {{.Codebook}}<br>{{.SnapshotLabel}}: {{.Snapshot}}</p>
-{{with .Note}}<p class="note">{{.}}</p>
+const trendTemplate = htmlPageStart + `{{with .Note}}<p class="note">{{.}}</p>
 {{end}}{{if .Empty}}<p>{{.EmptyMessage}}</p>
 {{end}}{{range .Series}}<h2>{{.Name}}</h2>
 {{template "chart" .Chart}}<table>
@@ -35,15 +23,12 @@ const trendTemplate = `<!DOCTYPE html>
 `
 
 type trendHTMLData struct {
-	Lang, Title               string
-	SelectionLabel, Selection string
-	CodebookLabel, Codebook   string
-	SnapshotLabel, Snapshot   string
-	Note                      string
-	Empty                     bool
-	EmptyMessage              string
-	Head                      []string
-	Series                    []trendHTMLSeries
+	htmlMeta
+	Note         string
+	Empty        bool
+	EmptyMessage string
+	Head         []string
+	Series       []trendHTMLSeries
 }
 
 type trendHTMLSeries struct {
@@ -66,11 +51,8 @@ func WriteTrendHTML(w io.Writer, r *TrendReport) error {
 	}
 	l := r.Lang
 	d := trendHTMLData{
-		Lang: string(l), Title: l.trendTitle(r.Trend),
-		SelectionLabel: l.t("Valinta", "Selection"), Selection: r.Selection.describe(l),
-		CodebookLabel: l.t("Koodikirja", "Codebook"), Codebook: orDash(r.codebook()),
-		SnapshotLabel: l.t("Aineisto", "Snapshot"), Snapshot: r.Snapshot.describe(l, r.models()),
-		Empty: len(r.Trend.Periods) == 0, EmptyMessage: l.emptyMessage(),
+		htmlMeta: newHTMLMeta(l, l.trendTitle(r.Trend), r.Selection, r.codebook(), r.Snapshot.describe(l, r.models())),
+		Empty:    len(r.Trend.Periods) == 0, EmptyMessage: l.emptyMessage(),
 		Head: []string{l.t("Jakso", "Period"), l.t("Malleja", "Models"), l.t("Kuvattu %", "Described %"), l.t("Kaikki 4 vaihetta %", "All 4 phases %")},
 	}
 	if r.Trend.Undated > 0 {

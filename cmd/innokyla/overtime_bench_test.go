@@ -87,6 +87,7 @@ func overtimeModels(b *testing.B) int {
 func BenchmarkChanges(b *testing.B) {
 	dir := overtimeStore(b, overtimeModels(b))
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		f := &Factory{DataDir: dir, Out: io.Discard, Err: io.Discard, Now: time.Now, Version: "bench"}
 		err := runChanges(context.Background(), &ChangesOptions{F: f, Since: day2.Format(time.RFC3339), Format: "md", Lang: "fi"})
@@ -95,6 +96,7 @@ func BenchmarkChanges(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkReportAsOf is report --as-of day1 (the versions before the
@@ -107,6 +109,7 @@ func BenchmarkReportAsOf(b *testing.B) {
 			name = "latest"
 		}
 		b.Run(name, func(b *testing.B) {
+			cpu0 := cpuTime()
 			for b.Loop() {
 				f := &Factory{DataDir: dir, Out: io.Discard, Err: io.Discard, Now: time.Now, Version: "bench"}
 				err := runReport(context.Background(), &ReportOptions{F: f, Format: "md", Lang: "fi", AsOf: asOf})
@@ -115,6 +118,7 @@ func BenchmarkReportAsOf(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }
