@@ -67,7 +67,8 @@ date (--since, --until, inclusive).
 itself: provenance, its tables beside the whole corpus, models that do not
 describe client participation, models by missing phase, an example sentence
 per method, and recommendations. Its groups are projects unless --group-by
-is given.
+is given. With --format html it is one self-contained file (no outside
+scripts, styles or fonts) that prints without cutting tables across pages.
 
 Formats: md (tables through tablewriter), json ({selection, codebook, groups,
 total}, IDs as keys), csv (one long table: table,row,column,value; with
@@ -112,7 +113,8 @@ func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) 
 		Example: `  innokyla report --region Uusimaa --until 2022-11-30
   innokyla report --group-by project --format csv --out tables/
   innokyla report --format html --out report.html
-  innokyla report --audit --region "Vantaan ja Keravan hyvinvointialue" --out audit.md`,
+  innokyla report --audit --region "Vantaan ja Keravan hyvinvointialue" --out audit.md
+  innokyla report --audit --region Pirkanmaa --format html --out audit.html`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(); err != nil {
@@ -129,7 +131,7 @@ func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) 
 	fl.StringArrayVar(&opts.Regions, "region", nil, "select a welfare region (repeatable)")
 	fl.StringVar(&opts.Since, "since", "", "models created on or after `YYYY-MM-DD`")
 	fl.StringVar(&opts.Until, "until", "", "models created on or before `YYYY-MM-DD`")
-	fl.BoolVar(&opts.Audit, "audit", false, "write the audit report of the --region (markdown)")
+	fl.BoolVar(&opts.Audit, "audit", false, "write the audit report of the --region (markdown; --format html: one printable file)")
 	fl.StringVar(&opts.Lang, "lang", "fi", "language of the report: fi or en")
 	fl.StringVar(&opts.Format, "format", "md", "md, csv, json or html")
 	fl.StringVarP(&opts.Out, "out", "o", "", "output file or directory (default stdout)")
@@ -213,8 +215,8 @@ func (o *ReportOptions) check() error {
 		if len(o.Regions) == 0 {
 			return withHint(usageError(fmt.Errorf("--audit needs --region")), `Try: innokyla report --audit --region "Vantaan ja Keravan hyvinvointialue"`)
 		}
-		if o.Format != "md" {
-			return usageError(fmt.Errorf("--audit writes markdown only, not --format %s", o.Format))
+		if o.Format != "md" && o.Format != "html" {
+			return usageError(fmt.Errorf("--audit writes md or html, not --format %s", o.Format))
 		}
 	}
 	return nil
@@ -294,8 +296,12 @@ func runAudit(ctx context.Context, opts *ReportOptions, s *store.Store, sel repo
 			return err
 		}
 	}
-	name := "audit-" + reportSlug(strings.Join(sel.Regions, "-")) + ".md"
-	where, err := reportWriteOut(opts, name, func(w io.Writer) error { return reports.WriteAudit(w, res, meta, lang) })
+	write, ext := reports.WriteAudit, ".md"
+	if opts.Format == "html" {
+		write, ext = reports.WriteAuditHTML, ".html"
+	}
+	name := "audit-" + reportSlug(strings.Join(sel.Regions, "-")) + ext
+	where, err := reportWriteOut(opts, name, func(w io.Writer) error { return write(w, res, meta, lang) })
 	if err != nil {
 		return err
 	}

@@ -82,7 +82,7 @@ func TestReportUsageErrors(t *testing.T) {
 		{[]string{"report", "--since", "30.11.2022"}, `--since "30.11.2022" is not a date`},
 		{[]string{"report", "--since", "2023-01-01", "--until", "2022-01-01"}, "is after --until"},
 		{[]string{"report", "--audit"}, "--audit needs --region"},
-		{[]string{"report", "--audit", "--region", "Vantaa", "--format", "json"}, "markdown only"},
+		{[]string{"report", "--audit", "--region", "Vantaa", "--format", "json"}, "--audit writes md or html, not --format json"},
 		{[]string{"report", "--region", "Atlantis"}, `unknown region "Atlantis"`},
 		{[]string{"report", "extra"}, "unknown command"},
 	}
@@ -219,5 +219,38 @@ func TestRunReportFromCode(t *testing.T) {
 	}
 	if !strings.Contains(errw.String(), "wrote "+filepath.Join(dir, "report.md")) {
 		t.Errorf("status %q", errw.String())
+	}
+}
+
+// TestReportAuditHTML: --audit --format html is the audit as one
+// self-contained, printable page; text from the pages stays text.
+func TestReportAuditHTML(t *testing.T) {
+	c := newCLI(t)
+	reportCorpus(t, c)
+	out := t.TempDir()
+	code, _, stderr := c.run("report", "--audit", "--region", "Vantaa", "--lang", "en", "--format", "html", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "audit-vantaan-ja-keravan-hyvinvointialue.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	for _, want := range []string{
+		"<!DOCTYPE html>", `<html lang="en">`, "<h1>Audit report: Vantaan ja Keravan hyvinvointialue</h1>",
+		"<table>", "@media print", "table { break-inside: avoid;", "thead { display: table-header-group; }",
+		`<a href="https://innokyla.example/fi/toimintamalli/vk-b">Ilman asiakkaita</a>`,
+		"Kysely | palaute<br>&lt;script&gt;x&lt;/script&gt;",
+		"<h2>8. Recommendations</h2>",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("audit html lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<script", "<link", "src=", "raw HTML omitted", "@import"} {
+		if strings.Contains(doc, bad) {
+			t.Errorf("audit html holds %q: not self-contained or text became markup", bad)
+		}
 	}
 }
