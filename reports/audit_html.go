@@ -43,7 +43,6 @@ func WriteAuditHTML(w io.Writer, a *AuditResult, meta AuditMeta, l Lang) error {
 // lineSep stands for a <br> while goldmark renders.
 const lineSep = "\u2028"
 
-
 var auditPage = template.Must(template.New("audit").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
