@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/innokyla/innokyla/model"
 )
@@ -70,6 +71,7 @@ type htmlTable struct {
 
 type htmlRow struct {
 	Label string
+	Full  string // the whole name, on hover, when Label is short
 	Total bool
 	Cells []htmlCell
 }
@@ -85,7 +87,10 @@ func toHTMLTable(t *Table, l Lang, n int) htmlTable {
 		h.Head = append(h.Head, c.Label)
 	}
 	for _, r := range t.Rows {
-		row := htmlRow{Label: r.Label, Total: r.Total}
+		row := htmlRow{Label: shortLabel(r.Label), Total: r.Total}
+		if row.Label != r.Label {
+			row.Full = r.Label
+		}
 		for _, c := range r.Cells {
 			row.Cells = append(row.Cells, htmlCell{Text: c.text(l), Top: c.Top})
 		}
@@ -245,4 +250,15 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// shortLabel is a region's name as a table's row label: "Vantaan ja
+// Keravan hva" for "Vantaan ja Keravan hyvinvointialue" (hva is the usual
+// short form), so a wide table keeps its labels on one line; the page
+// shows the whole name on hover.
+func shortLabel(name string) string {
+	if s, ok := strings.CutSuffix(name, " hyvinvointialue"); ok {
+		return s + " hva"
+	}
+	return name
 }

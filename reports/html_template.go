@@ -6,12 +6,12 @@ const htmlTemplate = htmlPageStart + `{{if .Empty}}<p>{{.EmptyMessage}}</p>
 {{end}}{{with .Heatmap}}{{template "chart" .}}{{end}}{{with .Bars}}{{template "chart" .}}{{end}}
 {{range .Tables}}<h2 id="{{.ID}}">{{.N}}. {{.Title}}</h2>
 {{with .Note}}<p class="note">{{.}}</p>
-{{end}}<table>
+{{end}}<div class="wide"><table{{if gt (len .Head) 8}} class="many"{{end}}>
 <thead><tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr{{if .Total}} class="total"{{end}}><td>{{.Label}}</td>{{range .Cells}}<td class="n{{if .Top}} top{{end}}">{{.Text}}</td>{{end}}</tr>
+{{range .Rows}}<tr{{if .Total}} class="total"{{end}}><td class="label"{{with .Full}} title="{{.}}"{{end}}>{{.Label}}</td>{{range .Cells}}<td class="n{{if .Top}} top{{end}}">{{.Text}}</td>{{end}}</tr>
 {{end}}</tbody>
-</table>
+</table></div>
 {{end}}{{end}}</body>
 </html>
 {{define "chart"}}<figure>
@@ -30,13 +30,18 @@ const htmlStyle = `body { font-family: system-ui, -apple-system, "Segoe UI", san
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
 th, td { border: 1px solid #c8ccd2; padding: 0.3rem 0.55rem; }
-th { background: #eef1f5; text-align: left; }
+th { background: #eef1f5; text-align: left; vertical-align: bottom; }
+.wide { max-width: 100%; overflow-x: auto; }
+td.label { white-space: nowrap; }
+table.many th + th { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; text-align: left; padding: 0.45rem 0.3rem; }
+td.label[title] { text-decoration: underline dotted #8a8f98; cursor: help; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.top { font-weight: bold; background: #fff4d6; }
 tr.total td { font-weight: bold; border-top: 2px solid #1d1d1f; }
 .meta { color: #4a4f57; }
 .note { font-style: italic; color: #4a4f57; }
-figure { margin: 1rem 0 2rem; overflow-x: auto; }
+figure { margin: 1rem 0 2rem; overflow-x: auto; max-width: 100%; }
+@media (max-width: 600px) { body { margin: 1rem auto; } table { font-size: 0.8rem; } th, td { padding: 0.2rem 0.35rem; } }
 svg text { font-size: 12px; fill: #1d1d1f; }
 svg text.b { font-weight: bold; }
 svg text.w { fill: #ffffff; }

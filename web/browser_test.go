@@ -4,111 +4,21 @@ import (
 	"context"
 	"fmt"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/innokyla/innokyla/internal/browsertest"
 	"github.com/innokyla/innokyla/model"
 )
 
-// findChromium returns the browser the page test drives: $INNOKYLA_CHROMIUM
-// or chromium on the PATH. Without one the test fails and says how to
-// install it; INNOKYLA_SKIP_BROWSER=1 skips it on purpose.
-func findChromium(t *testing.T) string {
-	t.Helper()
-	if os.Getenv("INNOKYLA_SKIP_BROWSER") == "1" {
-		t.Skip("INNOKYLA_SKIP_BROWSER=1: the page is not tested in a browser")
-	}
-	if p := os.Getenv("INNOKYLA_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Fatal("the page test needs Chromium and none was found on the PATH.\n" +
-		"Install it: sudo apt-get install -y chromium (Debian/Ubuntu), or set INNOKYLA_CHROMIUM=/path/to/chrome.\n" +
-		"To skip this test on purpose: INNOKYLA_SKIP_BROWSER=1")
-	return ""
-}
+func browser(t *testing.T) (context.Context, *browsertest.Log) { return browsertest.New(t) }
 
-func browser(t *testing.T) (context.Context, *browserLog) {
-	path := findChromium(t)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	t.Cleanup(cancel)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(acancel)
-	bctx, bcancel := chromedp.NewContext(actx)
-	t.Cleanup(bcancel)
-	log := &browserLog{}
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start %s: %v", path, err)
-	}
-	// Record alerts and uncaught exceptions; the func must not run commands.
-	err := chromedp.Listen(bctx, func(ev any) {
-		switch e := ev.(type) {
-		case *page.EventJavascriptDialogOpening:
-			log.add("dialog: " + e.Message)
-		case *runtime.EventExceptionThrown:
-			log.add("exception: " + e.ExceptionDetails.Text)
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return bctx, log
-}
+func waitFor(expr string) chromedp.Action[chromedp.Void] { return browsertest.WaitFor(expr) }
 
-type browserLog struct {
-	mu     sync.Mutex
-	events []string
-}
-
-func (l *browserLog) add(s string) { l.mu.Lock(); l.events = append(l.events, s); l.mu.Unlock() }
-func (l *browserLog) all() []string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return append([]string{}, l.events...)
-}
-
-// waitFor polls a JavaScript condition on the page.
-func waitFor(expr string) chromedp.Action[chromedp.Void] {
-	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second))(ctx, t)
-		if err != nil {
-			return chromedp.Void{}, fmt.Errorf("waiting for %s: %w", expr, err)
-		}
-		return chromedp.Void{}, nil
-	}
-}
-
-// get runs a to read a value into *dst as a step.
 func get[T any](a chromedp.Action[T], dst *T) chromedp.Action[chromedp.Void] {
-	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		v, err := a(ctx, t)
-		*dst = v
-		return chromedp.Void{}, err
-	}
+	return browsertest.Get(a, dst)
 }
 
 func TestPageInChromium(t *testing.T) {
@@ -130,7 +40,7 @@ func TestPageInChromium(t *testing.T) {
 	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v (browser events: %v)", step, err, log.all())
+			t.Fatalf("%s: %v (browser events: %v)", step, err, log.All())
 		}
 	}
 	titles := get(chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('#results .hit-link')).map(a => a.textContent)`), &hitTitles)
@@ -230,7 +140,7 @@ func TestPageInChromium(t *testing.T) {
 		chromedp.Navigate(srv.URL+"/#malli/ei-ole"),
 		waitFor(`document.querySelector('#model-error') !== null`),
 	)
-	if ev := log.all(); len(ev) > 0 {
+	if ev := log.All(); len(ev) > 0 {
 		t.Errorf("the page raised dialogs or exceptions: %v", ev)
 	}
 }

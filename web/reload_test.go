@@ -66,7 +66,7 @@ func TestPageLinksErrorsAndRebuild(t *testing.T) {
 	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(bctx, actions...); err != nil {
-			t.Fatalf("%s: %v (browser events: %v)", step, err, log.all())
+			t.Fatalf("%s: %v (browser events: %v)", step, err, log.All())
 		}
 	}
 	status := `document.querySelector('#status').textContent`
@@ -124,7 +124,7 @@ func TestPageLinksErrorsAndRebuild(t *testing.T) {
 		get(chromedp.Evaluate[string](`location.hash = '#haku?q=uutuusmalli&size=10'`), &hash),
 		waitFor(status+` === 'Löytyi 1 toimintamallia.'`),
 	)
-	if ev := log.all(); len(ev) > 0 {
+	if ev := log.All(); len(ev) > 0 {
 		t.Errorf("the page raised dialogs or exceptions: %v", ev)
 	}
 }

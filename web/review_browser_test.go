@@ -20,7 +20,7 @@ func TestReviewPageInChromium(t *testing.T) {
 	run := func(ctx context.Context, step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v (browser events: %v)", step, err, log.all())
+			t.Fatalf("%s: %v (browser events: %v)", step, err, log.All())
 		}
 	}
 	var first, title, mark, markClass string
@@ -134,7 +134,7 @@ func TestReviewPageInChromium(t *testing.T) {
 	if err != nil || strings.Join(got, " ") != "a:interview:development a:workshop:planning" {
 		t.Errorf("stored %v %v", got, err)
 	}
-	if ev := log.all(); len(ev) > 0 {
+	if ev := log.All(); len(ev) > 0 {
 		t.Errorf("the page raised dialogs or exceptions: %v", ev)
 	}
 }
