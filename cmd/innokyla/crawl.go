@@ -59,6 +59,12 @@ only for what changed (ETag, Last-Modified, sitemap lastmod); a changed
 model gets a new version and the old one is kept. Pages that keep failing
 are listed in the summary and tried again on the next run.
 
+A complete crawl (no --max, --region, --since or model URLs) marks the
+stored models of the site it no longer finds, or that answer 404 or 410,
+as withdrawn (their versions stay; reports leave them out), unless that
+is more than a fifth of them: then it withdraws nothing and says why. A
+withdrawn model found again is restored. innokyla crawls lists the crawls.
+
 On the real site, the same forms:
   innokyla crawl --site https://innokyla.fi --region Pirkanmaa --since 2024-01-01
   innokyla crawl --site https://innokyla.fi https://innokyla.fi/fi/toimintamalli/SLUG
