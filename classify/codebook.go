@@ -83,6 +83,8 @@ type SectionDef struct {
 	Phases  []string `yaml:"phases"`
 	Weight  string   `yaml:"weight"`
 	line    int
+	// keyLines: the line of each key, for errors
+	keyLines map[string]int
 }
 
 // Section weights and what they add to a unit's score.
@@ -284,7 +286,26 @@ func (s *SectionDef) UnmarshalYAML(n *yaml.Node) error {
 		return err
 	}
 	s.line = n.Line
+	s.keyLines = keyLines(n)
 	return nil
+}
+
+// keyLines gives the line of each key of a mapping node, so an error in a
+// value points at its own line, not at the mapping's first.
+func keyLines(n *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		lines[n.Content[i].Value] = n.Content[i].Line
+	}
+	return lines
+}
+
+// lineOf is the line of key in a section mapping, or its first line.
+func (s *SectionDef) lineOf(key string) int {
+	if l := s.keyLines[key]; l > 0 {
+		return l
+	}
+	return s.line
 }
 
 // UnmarshalYAML reads an actor list and remembers its line.

@@ -36,9 +36,11 @@ func (r *Report) WriteText(w io.Writer, cb *Codebook) error {
 			l := t.label(s.Label)
 			fmt.Fprintf(tw, "%s (%s)\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t\n", l.FI, l.EN, s.TP, s.FP, s.FN, s.Precision, s.Recall, s.F1, t.b.Labels[i].F1)
 		}
-		for _, s := range [][2]Score{{t.s.Micro, t.b.Micro}, {t.s.Macro, t.b.Macro}} {
-			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t\n", s[0].Label, s[0].TP, s[0].FP, s[0].FN, s[0].Precision, s[0].Recall, s[0].F1, s[1].F1)
-		}
+		m := t.s.Micro
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t\n", m.Label, m.TP, m.FP, m.FN, m.Precision, m.Recall, m.F1, t.b.Micro.F1)
+		// A macro average has no counts of its own: it averages the labels.
+		m = t.s.Macro
+		fmt.Fprintf(tw, "%s\t-\t-\t-\t%.2f\t%.2f\t%.2f\t%.2f\t\n", m.Label, m.Precision, m.Recall, m.F1, t.b.Macro.F1)
 		tw.Flush()
 	}
 	d := r.Classifier.Described

@@ -110,11 +110,11 @@ func (cb *Codebook) validate() error {
 			return bad(s.line, "section mapping without a heading")
 		}
 		if _, ok := sectionWeights[s.Weight]; !ok {
-			return bad(s.line, "section %q: weight %q: want high, normal or low", s.Heading, s.Weight)
+			return bad(s.lineOf("weight"), "section %q: weight %q: want high, normal or low", s.Heading, s.Weight)
 		}
 		for _, p := range s.Phases {
 			if !model.IsPhase(p) {
-				return bad(s.line, "section %q: unknown phase id %q", s.Heading, p)
+				return bad(s.lineOf("phases"), "section %q: unknown phase id %q", s.Heading, p)
 			}
 		}
 	}
