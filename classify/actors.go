@@ -1,63 +1,10 @@
 package classify
 
-// actors counts who a clause or sentence names. Strong: the person word is
-// the head of its word (asiakkaat, asiakasperheitä). Genitive: a head in the
-// genitive (asiakkaiden, työntekijöiden), often the owner of something rather
-// than a participant. Weak: a client stem opening a compound
-// (asiakaskokemus).
-type actors struct {
-	clientStrong, clientGen, clientWeak int
-	staffStrong, staffGen               int
-	firstIsClient, firstSet             bool
-}
-
-// Outcomes of judging who took part.
-const (
-	unknown = 0
-	clients = 1
-	staff   = -1
-)
-
-func (a *actors) add(o actors) {
-	if !a.firstSet && o.firstSet {
-		a.firstSet, a.firstIsClient = true, o.firstIsClient
-	}
-	a.clientStrong += o.clientStrong
-	a.clientGen += o.clientGen
-	a.clientWeak += o.clientWeak
-	a.staffStrong += o.staffStrong
-	a.staffGen += o.staffGen
-}
-
-func (a actors) none() bool {
-	return a.clientStrong+a.clientGen+a.clientWeak+a.staffStrong+a.staffGen == 0
-}
-
-func (a actors) anyClient() bool { return a.clientStrong+a.clientGen+a.clientWeak > 0 }
-
-// decide says whether a method in a clause with these actors was done with
-// clients: clients named as participants win; staff named as participants
-// exclude; between genitives the first named wins.
-func (a actors) decide() int {
-	switch {
-	case a.clientStrong > 0:
-		return clients
-	case a.staffStrong > 0:
-		return staff
-	case a.clientGen > 0 && a.staffGen > 0:
-		if a.firstIsClient {
-			return clients
-		}
-		return staff
-	case a.clientGen > 0:
-		return clients
-	case a.staffGen > 0:
-		return staff
-	case a.clientWeak > 0:
-		return clients
-	}
-	return unknown
-}
+// A person word (a client or staff stem) is the head of its word when at
+// most max_suffix letters follow the stem (asiakkaat, asiakasperheitä); a
+// head ending in the genitive (asiakkaiden) usually owns something rather
+// than takes part; a client stem opening a compound (asiakaskokemus) is
+// weak. Only client heads take part (judge.go).
 
 // actor classes of one hit.
 const (

@@ -21,10 +21,10 @@ type clauseInfo struct {
 	h0, h1       int32 // its hits: hits[h0:h1]
 	neg, serving bool
 	modal        bool
-	start        bool // opens a unit of its own (joka, että, ja ...)
-	complement   bool // opens with että or jotta: says what the unit before it wants or says
-	relative     bool // opens with a relative pronoun
-	act          actors
+	start        bool  // opens a unit of its own (joka, että, ja ...)
+	complement   bool  // opens with että or jotta: says what the unit before it wants or says
+	relative     bool  // opens with a relative pronoun
+	clients      int   // clients taking part: heads of their word, or a genitive before kanssa
 	anyClient    bool  // a client named in any role, for observer methods
 	phases       uint8 // of every phase cue in the clause
 	verbPhases   uint8 // of phase cues on its reported verbs
@@ -133,10 +133,7 @@ func (c *Classifier) describe(sc *scratch) {
 			case kSource:
 				// "asiakaspalautteen mukaan": the genitive of a client
 				// method right before it, not "mukaan kehittämiseen".
-				j := x.ts
-				for j > 0 && b[j-1] == ' ' {
-					j--
-				}
+				j := prevWordEnd(b, x.ts)
 				in.event = in.event || j > 0 && b[j-1] == 'n' && prevWordIs(hs, b, x.ts, kMethodClient)
 			case kProgressive:
 				in.progEvent = true
@@ -152,10 +149,6 @@ func (c *Classifier) describe(sc *scratch) {
 				if !inWordWith(hs, x, kClientExcept) {
 					x.class = int8(actorClass(b, x.s, x.t, x.ts, x.te, c.lx.cb.Clients.MaxSuffix))
 				}
-			case kStaff:
-				if !inWordWith(hs, x, kStaffExcept) {
-					x.class = int8(actorClass(b, x.s, x.t, x.ts, x.te, c.lx.cb.Staff.MaxSuffix))
-				}
 			}
 		}
 		for i := range hs {
@@ -164,42 +157,28 @@ func (c *Classifier) describe(sc *scratch) {
 				in.verbPhases |= 1 << uint(x.e.owner)
 			}
 		}
-		// Actors are counted outside the words that carry a method cue:
+		// Clients are counted outside the words that carry a method cue:
 		// those are read by the cue's own prefix check. A client next to a
 		// target word (asiakkaille suunnattu) is the service's target
 		// group; a genitive before kanssa (asiakkaiden kanssa) takes part.
 		for i := range hs {
 			x := &hs[i]
-			if x.class == actNone || x.class == actWeak && x.e.kind == kStaff || cueWord(hs, x.ts) {
+			if x.e.kind != kClient || x.class == actNone || cueWord(hs, x.ts) {
 				continue
 			}
-			isClient := x.e.kind == kClient
-			if isClient {
-				in.anyClient = true
-				if nextWordIs(hs, b, x.te, kTarget) || prevWordIs(hs, b, x.ts, kTarget) {
-					continue
-				}
-				if w := nextWord(b, x.te); x.class == actGen && (string(w) == "kanssa" || string(w) == "kesken") {
-					x.class = actStrong
-				}
-				if x.class == actStrong && !personWord(hs, x.ts, c.lx.cb) && !c.morph.recipient(b[x.ts:x.te]) {
-					in.plainClients++
-				}
+			in.anyClient = true
+			if nextWordIs(hs, b, x.te, kTarget) || prevWordIs(hs, b, x.ts, kTarget) {
+				continue
 			}
-			if !in.act.firstSet {
-				in.act.firstSet, in.act.firstIsClient = true, isClient
+			if w := nextWord(b, x.te); x.class == actGen && (string(w) == "kanssa" || string(w) == "kesken") {
+				x.class = actStrong
 			}
-			switch {
-			case isClient && x.class == actStrong:
-				in.act.clientStrong++
-			case isClient && x.class == actGen:
-				in.act.clientGen++
-			case isClient:
-				in.act.clientWeak++
-			case x.class == actStrong:
-				in.act.staffStrong++
-			default:
-				in.act.staffGen++
+			if x.class != actStrong {
+				continue
+			}
+			in.clients++
+			if !personWord(hs, x.ts, c.lx.cb) && !c.morph.recipient(b[x.ts:x.te]) {
+				in.plainClients++
 			}
 		}
 		sc.info = append(sc.info, in)
@@ -219,10 +198,7 @@ func personWord(hs []hit, ts int32, cb *Codebook) bool {
 
 // nextWord is the word after position t, within the clause's punctuation.
 func nextWord(b []byte, t int32) []byte {
-	j := t
-	for j < int32(len(b)) && b[j] == ' ' {
-		j++
-	}
+	j := nextWordStart(b, t)
 	k := j
 	for k < int32(len(b)) && isWordByte(b[k]) {
 		k++
@@ -230,13 +206,26 @@ func nextWord(b []byte, t int32) []byte {
 	return b[j:k]
 }
 
+// nextWordStart is where the word after position t starts (past spaces);
+// prevWordEnd where the word before ts ends.
+func nextWordStart(b []byte, t int32) int32 {
+	for t < int32(len(b)) && b[t] == ' ' {
+		t++
+	}
+	return t
+}
+
+func prevWordEnd(b []byte, ts int32) int32 {
+	for ts > 0 && b[ts-1] == ' ' {
+		ts--
+	}
+	return ts
+}
+
 // nextWordIs reports whether the word after the one ending at te holds a
 // hit of kind k; prevWordIs the same for the word before ts.
 func nextWordIs(hs []hit, b []byte, te int32, k kind) bool {
-	j := te
-	for j < int32(len(b)) && b[j] == ' ' {
-		j++
-	}
+	j := nextWordStart(b, te)
 	for _, y := range hs {
 		if y.e.kind == k && y.ts == j {
 			return true
@@ -246,10 +235,7 @@ func nextWordIs(hs []hit, b []byte, te int32, k kind) bool {
 }
 
 func prevWordIs(hs []hit, b []byte, ts int32, k kind) bool {
-	j := ts
-	for j > 0 && b[j-1] == ' ' {
-		j--
-	}
+	j := prevWordEnd(b, ts)
 	for _, y := range hs {
 		if y.e.kind == k && y.te == j {
 			return true

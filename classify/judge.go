@@ -19,7 +19,7 @@ type unit struct {
 	c0, c1       int32
 	neg, modal   bool
 	dev, event   bool
-	act          actors
+	clients      int // clients taking part
 	plainClients int
 	relative     bool
 	phases       uint8
@@ -122,7 +122,6 @@ func sentPlain(us []unit) bool {
 // after a comma or colon) continue the one before.
 func (c *Classifier) units(sc *scratch, st sentence) []unit {
 	us := sc.units[:0]
-	defer func() { sc.units = us[:0] }()
 	var aux, progDev, progEvent, subordinate bool
 	closeUnit := func() {
 		if len(us) == 0 {
@@ -140,7 +139,7 @@ func (c *Classifier) units(sc *scratch, st sentence) []unit {
 			closeUnit()
 			us = append(us, unit{c0: ci})
 			aux, progDev, progEvent = false, false, false
-			subordinate = in.start && ci > st.c0 || ci == st.c0 && in.start
+			subordinate = in.start
 		}
 		u := &us[len(us)-1]
 		if u.c0 == ci && in.complement && len(us) > 1 && us[len(us)-2].modal {
@@ -154,7 +153,7 @@ func (c *Classifier) units(sc *scratch, st sentence) []unit {
 		u.modal = u.modal || in.modal
 		u.dev = u.dev || in.dev
 		u.event = u.event || in.event
-		u.act.add(in.act)
+		u.clients += in.clients
 		u.plainClients += in.plainClients
 		if !in.neg {
 			u.phases |= in.phases
@@ -163,12 +162,13 @@ func (c *Classifier) units(sc *scratch, st sentence) []unit {
 		aux, progDev, progEvent = aux || in.aux, progDev || in.progDev, progEvent || in.progEvent
 	}
 	closeUnit()
+	sc.units = us // reused by the next sentence
 	// Who took part in a relative clause took part in what the unit before
 	// it names: "järjestettiin työpaja, johon osallistui 11 asukasta".
 	for i := len(us) - 1; i > 0; i-- {
 		if us[i].relative && us[i].event && !us[i].neg && !us[i].modal && us[i].plainClients > 0 {
 			us[i-1].plainClients += us[i].plainClients
-			us[i-1].act.clientStrong += us[i].plainClients
+			us[i-1].clients += us[i].plainClients
 		}
 	}
 	return us
@@ -256,7 +256,7 @@ func (c *Classifier) counts(sc *scratch, hs []hit, x *hit, u unit, in *clauseInf
 			return elidedClient(sc, hs, x.ts)
 		}
 	}
-	if m.Observer && in.anyClient || u.act.clientStrong > 0 {
+	if m.Observer && in.anyClient || u.clients > 0 {
 		return true
 	}
 	return c.neighbourTakesPart(sc, si, x.e.owner)
@@ -387,13 +387,7 @@ func (c *Classifier) dropFallbacks(fs []found, first int, keepWithPersons bool) 
 // or "- tai", as in "asiakas- ja henkilöstökysely".
 func elidedClient(sc *scratch, hs []hit, ts int32) bool {
 	b := sc.nt.b
-	j := int(ts)
-	skip := func() {
-		for j > 0 && b[j-1] == ' ' {
-			j--
-		}
-	}
-	skip()
+	j := prevWordEnd(b, ts)
 	w := j
 	for w > 0 && isWordByte(b[w-1]) {
 		w--
@@ -401,8 +395,7 @@ func elidedClient(sc *scratch, hs []hit, ts int32) bool {
 	if word := string(b[w:j]); word != "ja" && word != "tai" {
 		return false
 	}
-	j = w
-	skip()
+	j = prevWordEnd(b, w)
 	if j == 0 || b[j-1] != '-' {
 		return false
 	}
@@ -412,7 +405,7 @@ func elidedClient(sc *scratch, hs []hit, ts int32) bool {
 		w--
 	}
 	for _, y := range sc.hits {
-		if y.e.kind == kClient && y.s == int32(w) && y.t <= int32(j) {
+		if y.e.kind == kClient && y.s == w && y.t <= j {
 			return true
 		}
 	}
