@@ -26,13 +26,18 @@ type facetQuery struct {
 	filter   *filter     // the filters as facet codes; nil when none
 	table    *facetTable // may be nil or of another snapshot
 	count    bool        // count facets
-	lo, hi   uint64      // the document numbers to search; hi 0 is no end
+	// ranges are the document numbers to search, [lo, hi) in order; hi 0
+	// is no end. None: all.
+	ranges [][2]uint64
 
 	counts []int // hits per facet code, filled by the searcher
 }
 
 func (q *facetQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
-	fs := &facetSearcher{q: q, lo: q.lo, hi: q.hi}
+	fs := &facetSearcher{q: q, ranges: q.ranges}
+	if len(fs.ranges) == 0 {
+		fs.ranges = [][2]uint64{{0, 0}}
+	}
 	inner := q.filtered
 	if t := q.table; t != nil && t.snap == r {
 		fs.table = t
@@ -69,8 +74,8 @@ func (q *facetQuery) Validate() error {
 // narrowFilter is the share of models below which filters run as terms.
 const narrowFilter = 0.25
 
-// facetSearcher passes on the hits of the searcher it wraps that pass the
-// filter, counting their facet codes.
+// facetSearcher passes on the hits of the searcher it wraps that lie in
+// its ranges and pass the filter, counting their facet codes.
 type facetSearcher struct {
 	search.Searcher
 	q      *facetQuery
@@ -79,60 +84,72 @@ type facetSearcher struct {
 	filter *filter
 	buf    []int
 
-	lo, hi  uint64 // see facetQuery
-	started bool   // the first hit was asked for
-	done    bool   // no more hits in the range
+	ranges  [][2]uint64 // see facetQuery
+	cur     int         // the range being read
+	started bool        // the first hit was asked for
+	done    bool        // no more hits in the ranges
 }
 
 func (s *facetSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	if s.lo > 0 && !s.started {
-		return s.Advance(ctx, docID(s.lo))
-	}
-	s.started = true
-	for !s.done {
-		d, err := s.Searcher.Next(ctx)
-		if ok, err := s.accept(ctx, d, err); ok || err != nil {
-			return d, err
-		}
-	}
-	return nil, nil
-}
-
-func (s *facetSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
-	if n, ok := docNum(id); ok && n < s.lo {
-		id = docID(s.lo)
-	}
-	s.started = true
 	if s.done {
 		return nil, nil
 	}
-	d, err := s.Searcher.Advance(ctx, id)
-	if ok, err := s.accept(ctx, d, err); ok || err != nil {
-		return d, err
+	if !s.started {
+		s.started = true
+		if lo := s.ranges[0][0]; lo > 0 {
+			return s.settle(ctx)(s.Searcher.Advance(ctx, docID(lo)))
+		}
 	}
-	return s.Next(ctx)
+	return s.settle(ctx)(s.Searcher.Next(ctx))
 }
 
-// accept says whether to pass d on; a d it does not pass on goes back to
-// the pool. The end of the range or of the hits sets done.
-func (s *facetSearcher) accept(ctx *search.SearchContext, d *search.DocumentMatch, err error) (bool, error) {
-	if err != nil {
-		return false, err
+func (s *facetSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	if s.done {
+		return nil, nil
 	}
-	if d == nil {
-		s.done = true
-		return false, nil
+	if n, ok := docNum(id); ok && n < s.ranges[s.cur][0] {
+		id = docID(s.ranges[s.cur][0])
 	}
-	if n, _ := docNum(d.IndexInternalID); s.hi > 0 && n >= s.hi {
-		s.done = true
-		ctx.DocumentMatchPool.Put(d)
-		return false, nil
+	s.started = true
+	return s.settle(ctx)(s.Searcher.Advance(ctx, id))
+}
+
+// settle returns a function that takes a hit of the inner searcher and
+// returns the first hit from it on that lies in the ranges and passes the
+// filter, reading on as needed. A hit it does not pass on goes back to
+// the pool; the end of the ranges or of the hits sets done.
+func (s *facetSearcher) settle(ctx *search.SearchContext) func(*search.DocumentMatch, error) (*search.DocumentMatch, error) {
+	return func(d *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+		for {
+			if err != nil {
+				return nil, err
+			}
+			if d == nil {
+				s.done = true
+				return nil, nil
+			}
+			n, _ := docNum(d.IndexInternalID)
+			for s.cur < len(s.ranges) && s.ranges[s.cur][1] > 0 && n >= s.ranges[s.cur][1] {
+				s.cur++
+			}
+			if s.cur == len(s.ranges) {
+				s.done = true
+				ctx.DocumentMatchPool.Put(d)
+				return nil, nil
+			}
+			if lo := s.ranges[s.cur][0]; n < lo {
+				ctx.DocumentMatchPool.Put(d)
+				d, err = s.Searcher.Advance(ctx, docID(lo))
+				continue
+			}
+			ok, kerr := s.keep(d)
+			if ok || kerr != nil {
+				return d, kerr
+			}
+			ctx.DocumentMatchPool.Put(d)
+			d, err = s.Searcher.Next(ctx)
+		}
 	}
-	ok, err := s.keep(d)
-	if !ok && err == nil {
-		ctx.DocumentMatchPool.Put(d)
-	}
-	return ok, err
 }
 
 // keep says whether d passes the filter and counts its facet codes.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/bits"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -18,6 +19,9 @@ type facetTable struct {
 	codes []uint16
 	parts int   // searches run in this many ranges of document numbers at once
 	freq  []int // documents per code
+	// bits holds the documents of each code, so that Search counts the
+	// facets of a whole hit set by an intersection per code (see hitSet).
+	bits []*roaring.Bitmap
 }
 
 // maxTableCode bounds the codes a table can hold; an index with more
@@ -70,6 +74,7 @@ func buildFacetTable(r index.IndexReader) (*facetTable, error) {
 			return nil, err
 		}
 		if id == nil {
+			t.bits = codeBits(t)
 			return t, nil
 		}
 		n, ok := docNum(id)
@@ -153,4 +158,43 @@ func parseCode(b []byte) (int, bool) {
 		n = n*36 + d
 	}
 	return n, true
+}
+
+// codeBits turns the codes by document into the documents by code.
+func codeBits(t *facetTable) []*roaring.Bitmap {
+	docs := make([][]uint32, len(t.freq))
+	for n := 0; n < t.docs(); n++ {
+		for _, c := range t.codes[t.start[n]:t.start[n+1]] {
+			docs[c] = append(docs[c], uint32(n))
+		}
+	}
+	out := make([]*roaring.Bitmap, len(docs))
+	for c, d := range docs {
+		out[c] = roaring.BitmapOf(d...)
+		out[c].RunOptimize()
+	}
+	return out
+}
+
+// count counts the documents of hits per code.
+func (t *facetTable) count(hits *roaring.Bitmap) []int {
+	out := make([]int, len(t.bits))
+	for c, b := range t.bits {
+		out[c] = int(hits.AndCardinality(b))
+	}
+	return out
+}
+
+// pass is the documents that pass f: for every filter, one of its codes.
+func (t *facetTable) pass(f *filter) *roaring.Bitmap {
+	groups := make([]*roaring.Bitmap, bits.OnesCount64(f.all))
+	for i := range groups {
+		groups[i] = roaring.New()
+	}
+	for c, g := range f.group {
+		if g >= 0 && c < len(t.bits) {
+			groups[g].Or(t.bits[c])
+		}
+	}
+	return roaring.FastAnd(groups...)
 }

@@ -35,19 +35,25 @@ type Options struct {
 	// after LoadFacets; 0 picks one per core (up to 4) from 20,000 models.
 	// Tests set it to split even a few models.
 	Parts int
+
+	// RankBound is how many hits a search scores at most once the facets
+	// are loaded; a search that finds more ranks a sample of this many
+	// (see Search). 0 is DefaultRankBound; below 0 every hit is scored.
+	RankBound int
 }
 
 // Index is an open bleve index of practice models.
 type Index struct {
-	path     string
-	b        bleve.Index
-	readOnly bool
-	tl       *tailer // builds the tails field; writers only
-	facets   *facetDict
-	table    atomic.Pointer[facetTable] // see LoadFacets
-	parts    int                        // Options.Parts
-	sigs     *sigFile                   // what is indexed; writers only
-	bg       *background                // errors of scorch's goroutines; writers only
+	path      string
+	b         bleve.Index
+	readOnly  bool
+	tl        *tailer // builds the tails field; writers only
+	facets    *facetDict
+	table     atomic.Pointer[facetTable] // see LoadFacets
+	parts     int                        // Options.Parts
+	rankBound int                        // Options.RankBound
+	sigs      *sigFile                   // what is indexed; writers only
+	bg        *background                // errors of scorch's goroutines; writers only
 
 	closeOnce sync.Once
 	closeErr  error
@@ -83,7 +89,7 @@ func Open(path string, o Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix.parts = o.Parts
+	ix.parts, ix.rankBound = o.Parts, o.RankBound
 	return ix, nil
 }
 

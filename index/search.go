@@ -43,8 +43,12 @@ type Request struct {
 
 // Result is what a search found.
 type Result struct {
-	Query  string        `json:"query"`
-	Total  uint64        `json:"total"`
+	Query string `json:"query"`
+	Total uint64 `json:"total"` // every model found, always exact
+	// Ranked is how many of them were ranked to choose Hits: Total, or,
+	// when more were found than the rank bound, an evenly spread sample
+	// (see Index.Search). Hits are the best of those ranked.
+	Ranked uint64        `json:"ranked"`
 	Offset int           `json:"offset"`
 	Limit  int           `json:"limit"`
 	Took   time.Duration `json:"took_ns"`
@@ -100,21 +104,34 @@ var facetSpecs = []struct {
 }
 
 // Search runs req. An empty query matches every model (browse by facets).
+//
+// With the facets loaded (LoadFacets) it counts the hits and their facets
+// exactly from the postings lists (see hitSet), and when a query finds more
+// models than the rank bound (Options.RankBound) it scores an evenly
+// spread sample of that many hits instead of every one (see rankSample):
+// Total and Facets still count every hit, and Ranked says how many were
+// ranked. Otherwise every hit is scored and counted, and Ranked is Total.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
 	req = clamp(req)
 	t := ix.table.Load()
-	ranges := [][2]uint64{{0, 0}}
-	if t != nil && req.Offset+req.Limit <= maxSplitHits {
-		ranges = t.ranges()
+	q, err := buildQuery(req, mappingWords{ix.b.Mapping()}, ix.facets)
+	if err != nil {
+		return nil, err
 	}
-	parts := make([]part, len(ranges))
-	for i, r := range ranges {
-		q, err := buildQuery(req, mappingWords{ix.b.Mapping()}, ix.facets)
-		if err != nil {
-			return nil, err
+	hits, err := ix.hitSet(t, q)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	plan := ix.plan(t, hits, req)
+	parts := make([]part, len(plan.parts))
+	for i, ranges := range plan.parts {
+		if i > 0 { // each part counts into its own query
+			if q, err = buildQuery(req, mappingWords{ix.b.Mapping()}, ix.facets); err != nil {
+				return nil, err
+			}
 		}
-		q.count, q.table, q.lo, q.hi = !req.NoFacets, t, r[0], r[1]
+		q.count, q.table, q.ranges = !req.NoFacets && hits == nil, t, ranges
 		parts[i].q = q
 	}
 	if len(parts) == 1 {
@@ -141,17 +158,27 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		total += p.res.Total
 		counts = addCounts(counts, p.q.counts)
 	}
-	hits := parts[0].res.Hits
-	if len(parts) > 1 {
-		hits = mergeHits(parts, req.Offset, req.Limit)
+	ranked := total
+	if hits != nil {
+		total = hits.GetCardinality()
+		if !req.NoFacets {
+			counts = t.count(hits)
+		}
+		if !plan.sampled {
+			ranked = total
+		}
 	}
-	out := &Result{Query: req.Query, Total: total, Offset: req.Offset, Limit: req.Limit,
-		Hits: make([]Hit, 0, len(hits))}
+	hs := parts[0].res.Hits
+	if len(parts) > 1 {
+		hs = mergeHits(parts, req.Offset, req.Limit)
+	}
+	out := &Result{Query: req.Query, Total: total, Ranked: ranked, Offset: req.Offset, Limit: req.Limit,
+		Hits: make([]Hit, 0, len(hs))}
 	var m *matcher
 	if strings.TrimSpace(req.Query) != "" {
 		m = ix.newMatcher(parts[0].q.text)
 	}
-	for _, h := range hits {
+	for _, h := range hs {
 		hit := hitOf(h)
 		if maxScore > 0 && strings.TrimSpace(req.Query) != "" {
 			hit.Relevance = h.Score / maxScore

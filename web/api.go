@@ -11,8 +11,12 @@ import (
 
 // SearchResponse is the JSON of GET /api/search.
 type SearchResponse struct {
-	Query  string   `json:"query"`
-	Total  uint64   `json:"total"`
+	Query string `json:"query"`
+	Total uint64 `json:"total"` // exact
+	// Ranked is how many of the models found were ranked to choose the
+	// hits: Total, or fewer when the search found more than the rank bound
+	// and ranked an evenly spread sample (index.Result.Ranked).
+	Ranked uint64   `json:"ranked"`
 	Page   int      `json:"page"`
 	Pages  int      `json:"pages"`
 	Size   int      `json:"size"`
@@ -51,7 +55,7 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 		writeError(w, searchError(err))
 		return
 	}
-	out := SearchResponse{Query: req.Query, Total: res.Total, Page: page, Size: size,
+	out := SearchResponse{Query: req.Query, Total: res.Total, Ranked: res.Ranked, Page: page, Size: size,
 		TookMS: float64(res.Took.Microseconds()) / 1000, Facets: LabelFacets(res.Facets), Labels: CodeLabels(),
 		Hits: make([]APIHit, 0, len(res.Hits)), Incomplete: h.ix.Incomplete()}
 	out.Pages = int((res.Total + uint64(size) - 1) / uint64(size))

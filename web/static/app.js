@@ -85,6 +85,10 @@
       $("status").textContent = "Ei hakutuloksia. Kokeile toista sanaa tai poista rajauksia.";
     } else {
       $("status").textContent = "Löytyi " + body.total + " toimintamallia.";
+      if (body.ranked < body.total) {
+        $("status").textContent += " Osuvimmat on valittu " + body.ranked +
+          " tasaisesti poimitun mallin otoksesta; määrät koskevat kaikkia löytyneitä.";
+      }
     }
     list.setAttribute("start", String((body.page - 1) * body.size + 1));
     body.hits.forEach(function (h) {
