@@ -27,6 +27,18 @@
 // matched words by analysing the stored text of the shown hits again, so
 // compound matches are marked too.
 //
+// # Searching a million models
+//
+// serve loads every model's facet values once (LoadFacets). A search then
+// reads what it finds from the postings lists as bitmaps, without scoring
+// (hitSet), and counts the hits and their facets exactly from those. It
+// scores every hit only when there are no more than the rank bound
+// (DefaultRankBound, 10,000); a query that finds more ranks an evenly
+// spread sample of that many, each with the score a full ranking gives it
+// (Result.Ranked says how many). Phrases of several words, fuzzy, wildcard
+// and regexp terms cannot be read as bitmaps: those searches score and
+// count every hit, as 'innokyla search' always does.
+//
 // # State and locking
 //
 // The index package does not know the store: the caller streams models into

@@ -45,7 +45,7 @@ func hitSet(r index.IndexReader, m mapping.IndexMapping, q query.Query) (bm *roa
 			return nil, false, err
 		}
 		if !s.none && !s.bm.IsEmpty() {
-			out.Or(roaring.AddOffset64(s.bm, int64(offset)))
+			out.Or(roaring.AddOffset64(s.bm, int64(offset))) // a new bitmap
 		}
 		offset += seg.Count()
 	}
@@ -54,7 +54,9 @@ func hitSet(r index.IndexReader, m mapping.IndexMapping, q query.Query) (bm *roa
 
 // set is what a query matches in one segment. none marks what bleve
 // makes a MatchNoneSearcher (a match of only stop words), which a query
-// string's conjunction skips; an empty bitmap is not none.
+// string's conjunction skips; an empty bitmap is not none. The bitmap may
+// be the postings list itself: it is never changed, only combined into
+// new ones.
 type set struct {
 	bm   *roaring.Bitmap
 	none bool
@@ -114,7 +116,7 @@ func (e *segEval) all() *roaring.Bitmap {
 			e.live.AndNot(e.deleted)
 		}
 	}
-	return e.live.Clone()
+	return e.live
 }
 
 func (e *segEval) dict(field string) (segment.TermDictionary, error) {
@@ -129,8 +131,8 @@ func (e *segEval) dict(field string) (segment.TermDictionary, error) {
 	return d, nil
 }
 
-// postings is the live documents holding term in field, a bitmap of its
-// own that the caller may change.
+// postings is the live documents holding term in field, not to be
+// changed.
 func (e *segEval) postings(field, term string) (*roaring.Bitmap, error) {
 	if field == "" {
 		field = e.m.DefaultSearchField()
@@ -153,7 +155,7 @@ func (e *segEval) postings(field, term string) (*roaring.Bitmap, error) {
 		return bm, nil
 	}
 	if a := it.ActualBitmap(); a != nil {
-		return a.Clone(), nil // a may be the mapped postings themselves
+		return a, nil
 	}
 	return roaring.New(), nil
 }
@@ -183,15 +185,15 @@ func (e *segEval) prefix(field, p string) (set, error) {
 	if searcher.DisjunctionMaxClauseCount != 0 && len(terms) > searcher.DisjunctionMaxClauseCount {
 		return unsupported, nil // bleve refuses it; let it say so
 	}
-	out := roaring.New()
+	bms := make([]*roaring.Bitmap, 0, len(terms))
 	for _, t := range terms {
 		bm, err := e.postings(field, t)
 		if err != nil {
 			return unsupported, err
 		}
-		out.Or(bm)
+		bms = append(bms, bm)
 	}
-	return found(out), nil
+	return found(union(bms)), nil
 }
 
 // prefixEnd is the first key after every key that starts with p (nil:
@@ -230,22 +232,18 @@ func (e *segEval) match(q *query.MatchQuery) (set, error) {
 	if len(terms) == 0 {
 		return matchNone, nil
 	}
-	var out *roaring.Bitmap
+	bms := make([]*roaring.Bitmap, 0, len(terms))
 	for _, term := range terms {
 		bm, err := e.postings(field, term)
 		if err != nil {
 			return unsupported, err
 		}
-		switch {
-		case out == nil:
-			out = bm
-		case q.Operator == query.MatchQueryOperatorAnd:
-			out.And(bm)
-		default:
-			out.Or(bm)
-		}
+		bms = append(bms, bm)
 	}
-	return found(out), nil
+	if q.Operator == query.MatchQueryOperatorAnd {
+		return found(intersection(bms)), nil
+	}
+	return found(union(bms)), nil
 }
 
 func (e *segEval) disjunction(q *query.DisjunctionQuery) (set, error) {
@@ -256,7 +254,7 @@ func (e *segEval) disjunction(q *query.DisjunctionQuery) (set, error) {
 	if !known {
 		return unsupported, nil
 	}
-	out, n := roaring.New(), 0
+	var bms []*roaring.Bitmap
 	for _, c := range q.Disjuncts {
 		s, err := e.eval(c)
 		if err != nil || !s.ok {
@@ -265,13 +263,12 @@ func (e *segEval) disjunction(q *query.DisjunctionQuery) (set, error) {
 		if s.none && qs {
 			continue
 		}
-		out.Or(s.bm)
-		n++
+		bms = append(bms, s.bm)
 	}
-	if n == 0 {
+	if len(bms) == 0 {
 		return matchNone, nil
 	}
-	return found(out), nil
+	return found(union(bms)), nil
 }
 
 func (e *segEval) conjunction(q *query.ConjunctionQuery) (set, error) {
@@ -279,7 +276,7 @@ func (e *segEval) conjunction(q *query.ConjunctionQuery) (set, error) {
 	if !known {
 		return unsupported, nil
 	}
-	var out *roaring.Bitmap
+	var bms []*roaring.Bitmap
 	for _, c := range q.Conjuncts {
 		s, err := e.eval(c)
 		if err != nil || !s.ok {
@@ -288,16 +285,12 @@ func (e *segEval) conjunction(q *query.ConjunctionQuery) (set, error) {
 		if s.none && qs {
 			continue
 		}
-		if out == nil {
-			out = s.bm
-		} else {
-			out.And(s.bm)
-		}
+		bms = append(bms, s.bm)
 	}
-	if out == nil {
+	if len(bms) == 0 {
 		return matchNone, nil
 	}
-	return found(out), nil
+	return found(intersection(bms)), nil
 }
 
 // boolean reads must, should and must-not as bleve's boolean searcher
@@ -339,7 +332,7 @@ func (e *segEval) boolean(q *query.BooleanQuery) (set, error) {
 	case must != nil:
 		out = must.bm
 		if d, ok := q.Should.(*query.DisjunctionQuery); ok && should != nil && d.Min >= 1 {
-			out.And(should.bm) // a minimum: at least one should matches
+			out = roaring.And(out, should.bm) // a minimum: at least one should matches
 		}
 	case should != nil:
 		out = should.bm
@@ -347,7 +340,7 @@ func (e *segEval) boolean(q *query.BooleanQuery) (set, error) {
 		out = e.all()
 	}
 	if not != nil {
-		out.AndNot(not.bm)
+		out = roaring.AndNot(out, not.bm)
 	}
 	return found(out), nil
 }
@@ -361,4 +354,20 @@ func stringMode(q query.Query) (qs, known bool) {
 		return false, false
 	}
 	return f.Bool(), true
+}
+
+// union and intersection combine read-only bitmaps; a single one is
+// passed on as it is.
+func union(bms []*roaring.Bitmap) *roaring.Bitmap {
+	if len(bms) == 1 {
+		return bms[0]
+	}
+	return roaring.FastOr(bms...)
+}
+
+func intersection(bms []*roaring.Bitmap) *roaring.Bitmap {
+	if len(bms) == 1 {
+		return bms[0]
+	}
+	return roaring.FastAnd(bms...)
 }

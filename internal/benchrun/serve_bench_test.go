@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"sort"
+	"syscall"
 	"testing"
 	"time"
 
@@ -16,23 +18,42 @@ import (
 // the index at $INNOKYLA_BENCH_SERVE_INDEX (a bench run's
 // WORK/N/data/index), opened as serve opens it (index.OpenLive, facets
 // loaded), without the HTTP client and network of scripts/bench, so that
-// -cpuprofile shows where a search's time goes. It reports the p50 and
-// p95 of single queries and, with -v, each query's mean time and hits.
+// -cpuprofile shows where a search's time goes.
+//
+// Each query runs twice in turn, paired on the same machine load: as serve
+// runs it (the rank bound, index.DefaultRankBound, or
+// $INNOKYLA_BENCH_RANK_BOUND) and ranking every hit (RankBound -1, the
+// search before the bound). It reports the p50 and p95 of single queries
+// and the CPU time per query of both, the share of the first page's hits
+// that the bound keeps, and with -v each query's figures.
 //
 //	INNOKYLA_BENCH_SERVE_INDEX=/work/bench/1m/1000000/data/index \
-//	  go test -run '^$' -bench ServeQueries -benchtime 5x -cpuprofile cpu.out ./internal/benchrun
+//	  go test -run '^$' -bench ServeQueries -benchtime 5x -v ./internal/benchrun
 func BenchmarkServeQueries(b *testing.B) {
 	path := os.Getenv("INNOKYLA_BENCH_SERVE_INDEX")
 	if path == "" {
 		b.Skip("set INNOKYLA_BENCH_SERVE_INDEX to an index built by scripts/bench --keep")
 	}
-	ix, err := index.OpenLive(path, index.Options{}, func(err error) { b.Fatal(err) })
-	if err != nil {
-		b.Fatal(err)
+	bound := 0
+	if s := os.Getenv("INNOKYLA_BENCH_RANK_BOUND"); s != "" {
+		if err := json.Unmarshal([]byte(s), &bound); err != nil {
+			b.Fatalf("INNOKYLA_BENCH_RANK_BOUND=%q: %v", s, err)
+		}
 	}
-	defer ix.Close()
-	h := web.NewHandler(ix, nil)
-	get := func(params string) web.SearchResponse {
+	modes := []struct {
+		name string
+		o    index.Options
+	}{{"bound", index.Options{RankBound: bound}}, {"all", index.Options{RankBound: -1}}}
+	hs := make([]http.Handler, len(modes))
+	for i, m := range modes {
+		ix, err := index.OpenLive(path, m.o, func(err error) { b.Fatal(err) })
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer ix.Close()
+		hs[i] = web.NewHandler(ix, nil)
+	}
+	get := func(h http.Handler, params string) web.SearchResponse {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/search?"+params, nil))
 		var body web.SearchResponse
@@ -41,31 +62,74 @@ func BenchmarkServeQueries(b *testing.B) {
 		}
 		return body
 	}
-	hits := make([]uint64, len(benchQueries))
-	for k, q := range benchQueries { // warms caches, as the bench's first round
-		hits[k] = get(q.params).Total
+	// The first round warms caches, as the bench's does, and compares.
+	type stat struct {
+		total, ranked uint64
+		same, shown   int // first-page hits that ranking all shows too
+		wall, cpu     [2]time.Duration
 	}
-	var lat []time.Duration
-	per := make([]time.Duration, len(benchQueries))
+	st := make([]stat, len(benchQueries))
+	for k, q := range benchQueries {
+		res, all := get(hs[0], q.params), get(hs[1], q.params)
+		if res.Total != all.Total {
+			b.Fatalf("%s: %d hits, ranking all %d", q.params, res.Total, all.Total)
+		}
+		st[k].total, st[k].ranked, st[k].shown = res.Total, res.Ranked, len(res.Hits)
+		ids := map[string]bool{}
+		for _, h := range all.Hits {
+			ids[h.ID] = true
+		}
+		for _, h := range res.Hits {
+			if ids[h.ID] {
+				st[k].same++
+			}
+		}
+	}
+	lat := make([][]time.Duration, len(modes))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for k, q := range benchQueries {
-			start := time.Now()
-			get(q.params)
-			d := time.Since(start)
-			lat = append(lat, d)
-			per[k] += d
+			for m, h := range hs {
+				start, cpu := time.Now(), cpuTime()
+				get(h, q.params)
+				d := time.Since(start)
+				st[k].cpu[m] += cpuTime() - cpu
+				st[k].wall[m] += d
+				lat[m] = append(lat[m], d)
+			}
 		}
 	}
 	b.StopTimer()
-	if testing.Verbose() {
-		for k, q := range benchQueries {
-			b.Logf("%8.2f ms %8d hits  %s", ms(per[k])/float64(b.N), hits[k], q.params)
+	var same, shown int
+	var cpu [2]time.Duration
+	for k, q := range benchQueries {
+		same, shown = same+st[k].same, shown+st[k].shown
+		cpu[0], cpu[1] = cpu[0]+st[k].cpu[0], cpu[1]+st[k].cpu[1]
+		if testing.Verbose() {
+			n := float64(b.N)
+			b.Logf("%7d hits %7d ranked %2d/%2d kept | bound %6.2f ms %6.2f cpu-ms | all %6.2f ms %6.2f cpu-ms | %s",
+				st[k].total, st[k].ranked, st[k].same, st[k].shown, ms(st[k].wall[0])/n, ms(st[k].cpu[0])/n,
+				ms(st[k].wall[1])/n, ms(st[k].cpu[1])/n, q.params)
 		}
 	}
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
-	b.ReportMetric(ms(lat[len(lat)*95/100]), "p95-ms")
+	for m, mode := range modes {
+		l := lat[m]
+		sort.Slice(l, func(i, j int) bool { return l[i] < l[j] })
+		b.ReportMetric(ms(l[len(l)/2]), mode.name+"-p50-ms")
+		b.ReportMetric(ms(l[len(l)*95/100]), mode.name+"-p95-ms")
+		// CPU time does not grow with the load of other work on the machine.
+		b.ReportMetric(ms(cpu[m])/float64(len(l)), mode.name+"-cpu-ms/query")
+	}
+	b.ReportMetric(float64(same)/float64(max(shown, 1)), "first-page-kept")
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// cpuTime is the user and system CPU time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
