@@ -21,7 +21,34 @@ type Coding struct {
 // codebook version replaces the earlier one of that model version; codings
 // by other codebook versions are kept.
 func (s *Store) SaveCodings(ctx context.Context, cs []Coding) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	w, err := s.NewCodingWriter(ctx)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	return w.Save(ctx, cs)
+}
+
+// CodingWriter stores codings batch after batch on one connection of its
+// own with the corpus mapped into memory (classify's writer).
+type CodingWriter struct {
+	conn    *sql.Conn
+	release func()
+}
+
+// NewCodingWriter takes a connection for storing codings; Close gives it
+// back.
+func (s *Store) NewCodingWriter(ctx context.Context) (*CodingWriter, error) {
+	c, release, err := s.bulkConn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("save codings: %w", err)
+	}
+	return &CodingWriter{conn: c, release: release}, nil
+}
+
+// Save stores one batch of codings in one transaction, as SaveCodings.
+func (w *CodingWriter) Save(ctx context.Context, cs []Coding) error {
+	tx, err := w.conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("save codings: %w", err)
 	}
@@ -45,6 +72,14 @@ func (s *Store) SaveCodings(ctx context.Context, cs []Coding) error {
 		return fmt.Errorf("save codings: %w", err)
 	}
 	return nil
+}
+
+// Close gives the connection back.
+func (w *CodingWriter) Close() {
+	if w.release != nil {
+		w.release()
+		w.release = nil
+	}
 }
 
 const insertCoding = `INSERT INTO codings (id, version, codebook, coded_at, participation) VALUES (?,?,?,?,?)

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -165,13 +164,13 @@ func scanModel(scan func(...any) error) (*model.Model, error) {
 		return nil, err
 	}
 	m := new(model.Model)
-	if err := json.Unmarshal([]byte(rec), m); err != nil {
+	if err := decode([]byte(rec), m); err != nil {
 		return nil, fmt.Errorf("decode record: %w", err)
 	}
 	m.Reviewed = done
 	if coding.Valid {
 		m.Participation = new(model.Participation)
-		if err := json.Unmarshal([]byte(coding.String), m.Participation); err != nil {
+		if err := decode([]byte(coding.String), m.Participation); err != nil {
 			return nil, fmt.Errorf("decode coding of %s: %w", m.ID, err)
 		}
 	}

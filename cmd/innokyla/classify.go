@@ -179,12 +179,17 @@ func classifyAll(ctx context.Context, f *Factory, s *store.Store, c *classify.Cl
 	progress := f.Progress("classify", "model", total)
 	defer progress.Done()
 	g.Go(func() error {
+		w, err := s.NewCodingWriter(ctx)
+		if err != nil {
+			return fmt.Errorf("classify: %w", err)
+		}
+		defer w.Close()
 		batch := make([]store.Coding, 0, size)
 		flush := func() error {
 			if len(batch) == 0 {
 				return nil
 			}
-			if err := s.SaveCodings(ctx, batch); err != nil {
+			if err := w.Save(ctx, batch); err != nil {
 				return fmt.Errorf("classify: %w", err)
 			}
 			batch = batch[:0]

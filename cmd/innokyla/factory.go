@@ -38,6 +38,9 @@ type Factory struct {
 	store  *store.Store
 	lock   *datalock.Lock // held from WriteStore to Close
 	untune func()         // restores the GC settings tuneMemory changed
+
+	CPUProfile  string // hidden --cpu-profile FILE
+	stopProfile func()
 }
 
 // Store opens <data>/corpus.db once for reading and returns it. It
@@ -132,6 +135,10 @@ func (f *Factory) Close() error {
 	if f.untune != nil {
 		f.untune()
 		f.untune = nil
+	}
+	if f.stopProfile != nil {
+		f.stopProfile()
+		f.stopProfile = nil
 	}
 	var err error
 	if f.store != nil {

@@ -89,6 +89,13 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 				return usageError(fmt.Errorf("--data is empty"))
 			}
 			f.untune = tuneMemory(cmd.Name(), os.Getenv)
+			if f.CPUProfile != "" && f.stopProfile == nil {
+				stop, err := startCPUProfile(f.CPUProfile)
+				if err != nil {
+					return err
+				}
+				f.stopProfile = stop
+			}
 			return nil
 		},
 	}
@@ -98,6 +105,8 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 	}
 	root.PersistentFlags().StringVar(&f.DataDir, "data", defaultData, "data directory holding corpus.db and index/ (env INNOKYLA_DATA)")
 	root.PersistentFlags().BoolVarP(&f.Quiet, "quiet", "q", false, "no progress on stderr (long commands show a bar on a terminal, a line every 10 s elsewhere)")
+	root.PersistentFlags().StringVar(&f.CPUProfile, "cpu-profile", "", "write a CPU profile of the command to `FILE` (go tool pprof)")
+	_ = root.PersistentFlags().MarkHidden("cpu-profile")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return withHint(usageError(err), fmt.Sprintf("Try: %s --help", cmd.CommandPath()))
 	})
