@@ -1,20 +1,23 @@
 package index
 
 import (
+	"bytes"
 	"fmt"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/character"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fi"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // Names of the analysis parts this package adds to bleve's registry.
 const (
 	foldFilterName = "innokyla_fi_fold"
-	linesName      = "innokyla_lines" // tokenizer and analyzer: one term per line
+	stemFilterName = "innokyla_fi_stem" // bleve's Finnish analysis with a cache (stems.go)
+	linesName      = "innokyla_lines"   // tokenizer and analyzer: one term per line
 
-	analyzerText = "fi"               // main text fields (bleve's Finnish analyzer)
+	analyzerText = "innokyla_fi"      // main text fields: the terms of bleve's Finnish analyzer ("fi")
 	analyzerFold = "innokyla_fi_fold" // folded stems, for the tails field
 
 	minSuffixRunes = 4 // a query word must fold to this many letters to match compound tails
@@ -28,9 +31,9 @@ var registerOnce sync.Once
 
 var registerErr error
 
-// registerAnalysis adds the fold token filter and the lines tokenizer to
-// bleve's registry. Every
-// entry point that builds or opens an index calls it.
+// registerAnalysis adds the fold and stem token filters and the lines
+// tokenizer to bleve's registry. Every entry point that builds or opens an
+// index calls it.
 func registerAnalysis() error {
 	registerOnce.Do(func() {
 		if err := registry.RegisterTokenFilter(foldFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
@@ -39,13 +42,54 @@ func registerAnalysis() error {
 			registerErr = fmt.Errorf("register %s: %w", foldFilterName, err)
 			return
 		}
+		if err := registry.RegisterTokenFilter(stemFilterName, newStemFilterFrom); err != nil {
+			registerErr = fmt.Errorf("register %s: %w", stemFilterName, err)
+			return
+		}
 		if err := registry.RegisterTokenizer(linesName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-			return character.NewCharacterTokenizer(func(r rune) bool { return r != '\n' }), nil
+			return linesTokenizer{}, nil
 		}); err != nil {
 			registerErr = fmt.Errorf("register %s: %w", linesName, err)
 		}
 	})
 	return registerErr
+}
+
+// newStemFilterFrom builds a stemFilter from the filters of bleve's
+// Finnish analyzer, in its order.
+func newStemFilterFrom(_ map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
+	var chain []analysis.TokenFilter
+	for _, name := range []string{lowercase.Name, fi.StopName, fi.SnowballStemmerName} {
+		f, err := cache.TokenFilterNamed(name)
+		if err != nil {
+			return nil, err
+		}
+		chain = append(chain, f)
+	}
+	return newStemFilter(chain...), nil
+}
+
+// linesTokenizer makes a term of each non-empty line. The tails and pairs
+// values it reads are words of letters and digits joined by newlines, so
+// it need not decode runes as bleve's character tokenizer does.
+type linesTokenizer struct{}
+
+func (linesTokenizer) Tokenize(in []byte) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, bytes.Count(in, []byte{'\n'})+1)
+	for start := 0; start < len(in); {
+		end := bytes.IndexByte(in[start:], '\n')
+		if end < 0 {
+			end = len(in)
+		} else {
+			end += start
+		}
+		if end > start {
+			out = append(out, &analysis.Token{Term: in[start:end], Start: start, End: end,
+				Position: len(out) + 1, Type: analysis.AlphaNumeric})
+		}
+		start = end + 1
+	}
+	return out
 }
 
 // foldFilter maps Snowball stems that differ only by a final vowel or by

@@ -9,8 +9,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/lang/fi"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -22,8 +20,11 @@ import (
 // with zapx v17.2.5: indexes merged by v17.1.2 may hold wrong chunk offsets
 // (see TestSparseTermSurvivesMerge). Version 13 added the pairs field.
 // Version 14 indexes tails and pairs as one field value each, a term per
-// line, instead of one field per term.
-const schemaVersion = "innokyla-index-14"
+// line, instead of one field per term. Version 15 analyses text with
+// innokyla_fi (bleve's Finnish analysis with a word cache, the same terms),
+// the facet codes as one value, and stores region, url and created without
+// indexing them.
+const schemaVersion = "innokyla-index-15"
 
 // Field names in the index.
 const (
@@ -62,10 +63,14 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, err
 	}
 	im := bleve.NewIndexMapping()
+	if err := im.AddCustomAnalyzer(analyzerText, map[string]interface{}{
+		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []interface{}{stemFilterName},
+	}); err != nil {
+		return nil, err
+	}
 	im.DefaultAnalyzer = analyzerText
-	base := []interface{}{lowercase.Name, fi.StopName, fi.SnowballStemmerName, foldFilterName}
 	if err := im.AddCustomAnalyzer(analyzerFold, map[string]interface{}{
-		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": base,
+		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []interface{}{stemFilterName, foldFilterName},
 	}); err != nil {
 		return nil, err
 	}
@@ -97,26 +102,41 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	comp.IncludeTermVectors = false
 	dm.AddFieldMappingsAt(FieldTails, comp)
 	dm.AddFieldMappingsAt(FieldPairs, comp)
-	keyword := func(name string, store, facet bool) {
+	// The facet codes are one value too, with doc values: the same terms
+	// as a list of keywords, without a field per code.
+	facets := bleve.NewTextFieldMapping()
+	facets.Analyzer = linesName
+	facets.Store = false
+	facets.IncludeInAll = false
+	facets.IncludeTermVectors = false
+	dm.AddFieldMappingsAt(FieldFacets, facets)
+	keyword := func(name string, store bool) {
 		k := bleve.NewKeywordFieldMapping()
 		k.Store = store
 		k.IncludeTermVectors = false
 		k.IncludeInAll = false
-		k.DocValues = facet
+		k.DocValues = false
 		dm.AddFieldMappingsAt(name, k)
 	}
-	keyword(FieldRegion, true, false)
-	keyword(FieldRegions, true, false)
-	keyword(FieldMethods, true, false)
-	keyword(FieldPhases, true, false)
-	keyword(FieldDescribed, true, false)
-	keyword(FieldStage, true, false)
-	keyword(FieldProject, true, false)
-	keyword(FieldFunder, false, false)
-	keyword(FieldYear, false, false)
-	keyword(FieldFacets, false, true)
-	keyword(FieldURL, true, false)
-	keyword(FieldCreated, true, false)
+	keyword(FieldRegions, true)
+	keyword(FieldMethods, true)
+	keyword(FieldPhases, true)
+	keyword(FieldDescribed, true)
+	keyword(FieldStage, true)
+	keyword(FieldProject, true)
+	keyword(FieldFunder, false)
+	keyword(FieldYear, false)
+	// Fields only shown in result lines are stored, not indexed: no query
+	// names them (see queryFields), and the url's term was a new one in
+	// every model.
+	for _, name := range []string{FieldRegion, FieldURL, FieldCreated} {
+		k := bleve.NewKeywordFieldMapping()
+		k.Index = false
+		k.IncludeTermVectors = false
+		k.IncludeInAll = false
+		k.DocValues = false
+		dm.AddFieldMappingsAt(name, k)
+	}
 
 	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping()) // no composite _all field
 	im.DefaultMapping = dm
@@ -197,7 +217,7 @@ func document(m *model.Model, tl *tailer, fd *facetDict) map[string]interface{} 
 		}
 	}
 	if len(fv) > 0 {
-		d[FieldFacets] = fv
+		d[FieldFacets] = strings.Join(fv, "\n")
 	}
 	return d
 }
