@@ -51,11 +51,14 @@ type matcher struct {
 	stems map[string]bool
 	tails []string
 	fi    analysis.Analyzer
+	// seen holds, by word as written, whether a word matches: the words of
+	// the shown hits repeat, and stemming is most of a snippet's cost.
+	seen map[string]bool
 }
 
 // newMatcher collects the positive terms of q (not those under must-not).
 func (ix *Index) newMatcher(q query.Query) *matcher {
-	m := &matcher{stems: map[string]bool{}, fi: ix.b.Mapping().AnalyzerNamed(analyzerText)}
+	m := &matcher{stems: map[string]bool{}, fi: ix.b.Mapping().AnalyzerNamed(analyzerText), seen: map[string]bool{}}
 	if m.fi == nil {
 		return nil
 	}
@@ -109,26 +112,59 @@ func isTextField(f string) bool {
 	return false
 }
 
-// spans finds the matched words of text as byte ranges.
+// spans finds the matched words of text as byte ranges. The analyzer's
+// filters (lower case, stop words, stemmer) work a word at a time, so each
+// distinct word is filtered once per search.
 func (m *matcher) spans(text string) []span {
+	da, ok := m.fi.(*analysis.DefaultAnalyzer)
+	if !ok || da.CharFilters != nil {
+		return m.spansOf(m.fi.Analyze([]byte(text)))
+	}
 	var out []span
-	for _, tk := range m.fi.Analyze([]byte(text)) {
-		term := string(tk.Term)
-		hit := m.stems[term]
-		if !hit && len(m.tails) > 0 {
-			rf := reverse(fold(term))
-			for _, tl := range m.tails {
-				if strings.HasPrefix(rf, tl) {
-					hit = true
-					break
-				}
+	for _, tk := range da.Tokenizer.Tokenize([]byte(text)) {
+		hit, ok := m.seen[string(tk.Term)]
+		if !ok {
+			one := analysis.TokenStream{&analysis.Token{Term: append([]byte(nil), tk.Term...),
+				Start: tk.Start, End: tk.End, Position: 1, Type: tk.Type}}
+			for _, f := range da.TokenFilters {
+				one = f.Filter(one)
 			}
+			hit = len(one) == 1 && m.match(string(one[0].Term))
+			m.seen[string(tk.Term)] = hit
 		}
 		if hit {
 			out = append(out, span{tk.Start, tk.End})
 		}
 	}
 	return out
+}
+
+// spansOf finds the matched words of an analysed text.
+func (m *matcher) spansOf(tokens analysis.TokenStream) []span {
+	var out []span
+	for _, tk := range tokens {
+		if m.match(string(tk.Term)) {
+			out = append(out, span{tk.Start, tk.End})
+		}
+	}
+	return out
+}
+
+// match says whether a stem is one the query looks for, or ends in the
+// tail of one.
+func (m *matcher) match(term string) bool {
+	if m.stems[term] {
+		return true
+	}
+	if len(m.tails) > 0 {
+		rf := reverse(fold(term))
+		for _, tl := range m.tails {
+			if strings.HasPrefix(rf, tl) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // snippetOf picks, from the hit's summary, sections or title, the window

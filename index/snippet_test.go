@@ -1,6 +1,7 @@
 package index
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -65,5 +66,37 @@ func TestWordBoundaries(t *testing.T) {
 	}
 	if got := wordEnd("abc defghijkl mn", 6); got != 13 {
 		t.Errorf("wordEnd = %d, want 13", got)
+	}
+}
+
+// TestSpansWordByWord: filtering each distinct word once finds the same
+// words as analysing the whole text.
+func TestSpansWordByWord(t *testing.T) {
+	ix := buildIndex(t, synthModels(1))
+	texts := []string{
+		"Asiakaskyselyn tulokset käytiin läpi työpajoissa ja kyselyn jälkeen raadissa.",
+		"KYSELY, kysely; Kyselyt! ja ja ja asiakasraadin raati raadit",
+		"Perhekeskus ja perhekeskuksen asiakkaiden kanssa tehty kysely 2023.",
+	}
+	for _, q := range []string{"kysely", "raati", `"asiakkaiden kanssa"`, "perhekeskus työpaja"} {
+		fq, err := buildQuery(Request{Query: q}, mappingWords{ix.b.Mapping()}, ix.facets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, found := ix.newMatcher(fq.text), 0
+		for _, text := range texts {
+			t.Run(q+"/"+text[:10], func(t *testing.T) {
+				want := m.spansOf(m.fi.Analyze([]byte(text)))
+				got := m.spans(text)
+				got2 := m.spans(text) // from what it has seen
+				if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(got2, want) {
+					t.Errorf("spans %v, again %v; analysing the whole text gives %v", got, got2, want)
+				}
+				found += len(want)
+			})
+		}
+		if found == 0 {
+			t.Errorf("no word of %q matched; the comparison proves nothing", q)
+		}
 	}
 }

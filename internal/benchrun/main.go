@@ -41,11 +41,21 @@ func run(ctx context.Context, args []string, out, errw io.Writer) error {
 	crawlLarge := fs.Bool("crawl-large", false, "crawl 1,000,000 models too, from a static site of about 21 GB, instead of importing them")
 	imp := fs.Bool("import", false, "import every corpus from JSONL instead of crawling it (no crawl or run stage)")
 	peers := fs.Bool("peers", false, "also build and query SQLite FTS5 (unicode61, trigram) on the same records and print ratio columns")
+	searchData := fs.String("search-data", "", "only time the bench queries through serve on this data directory (a kept WORK/N/data)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *bin == "" {
 		return fmt.Errorf("--bin is required (scripts/bench builds it)")
+	}
+	if *searchData != "" {
+		b := &bench{bin: *bin, log: errw}
+		r, err := b.search(ctx, 0, *searchData)
+		if err != nil {
+			return err
+		}
+		printTable(out, []row{r})
+		return nil
 	}
 	sizes := []int{10_000, 100_000}
 	if *models != "" {

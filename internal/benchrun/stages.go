@@ -175,7 +175,7 @@ func measure(cmd *exec.Cmd, n int, name string) (row, error) {
 }
 
 // search starts serve and times the bench queries (queries.go) with
-// facets, 10 rounds after one that warms caches. A query that finds no
+// facets, 10 rounds after one that warms caches. n 0 is read from serve. A query that finds no
 // model is an error: it would time nothing.
 func (b *bench) search(ctx context.Context, n int, data string) (row, error) {
 	b.logf("%d models: search", n)
@@ -199,6 +199,10 @@ func (b *bench) search(ctx context.Context, n int, data string) (row, error) {
 	for {
 		resp, err := client.Get("http://" + addr + "/api/facets")
 		if err == nil {
+			var facets struct{ Total uint64 }
+			if n == 0 && json.NewDecoder(resp.Body).Decode(&facets) == nil { // --search-data
+				n = int(facets.Total)
+			}
 			resp.Body.Close()
 			break
 		}
