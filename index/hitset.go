@@ -3,6 +3,10 @@ package index
 import (
 	"errors"
 	"reflect"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -31,23 +35,46 @@ func hitSet(r index.IndexReader, m mapping.IndexMapping, q query.Query) (bm *roa
 	if !isSnap {
 		return nil, false, nil
 	}
+	segs := snap.Segments()
+	offsets := make([]uint64, len(segs)+1)
+	for i, ss := range segs {
+		offsets[i+1] = offsets[i] + ss.Segment().Count()
+	}
+	// The segments are read on every core, the largest first.
+	order := make([]int, len(segs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return segs[order[a]].Count() > segs[order[b]].Count() })
+	sets := make([]set, len(segs))
+	errs := make([]error, len(segs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(segs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			terms := map[[2]string][]string{}
+			for k := int(next.Add(1)) - 1; k < len(order); k = int(next.Add(1)) - 1 {
+				i := order[k]
+				e := &segEval{seg: segs[i].Segment(), deleted: segs[i].Deleted(), m: m,
+					dicts: map[string]segment.TermDictionary{}, terms: terms}
+				sets[i], errs[i] = e.eval(q)
+			}
+		}()
+	}
+	wg.Wait()
 	out := roaring.New()
-	var offset uint64
-	terms := map[[2]string][]string{}
-	for _, ss := range snap.Segments() {
-		seg := ss.Segment()
-		e := &segEval{seg: seg, deleted: ss.Deleted(), m: m, dicts: map[string]segment.TermDictionary{}, terms: terms}
-		s, err := e.eval(q)
-		if errors.Is(err, errNoBitmap) {
+	for i, s := range sets {
+		if errors.Is(errs[i], errNoBitmap) {
 			return nil, false, nil
 		}
-		if err != nil || !s.ok {
-			return nil, false, err
+		if errs[i] != nil || !s.ok {
+			return nil, false, errs[i]
 		}
 		if !s.none && !s.bm.IsEmpty() {
-			out.Or(roaring.AddOffset64(s.bm, int64(offset))) // a new bitmap
+			out.Or(roaring.AddOffset64(s.bm, int64(offsets[i]))) // a new bitmap
 		}
-		offset += seg.Count()
 	}
 	return out, true, nil
 }
