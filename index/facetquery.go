@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/bits"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -29,6 +30,11 @@ type facetQuery struct {
 	// ranges are the document numbers to search, [lo, hi) in order; hi 0
 	// is no end. None: all.
 	ranges [][2]uint64
+	// only, when set, is every model the search finds (text and filters),
+	// read from the postings lists for the table's snapshot (see hitSet):
+	// the searcher skips from one to the next instead of reading every
+	// model the words find and filtering.
+	only *roaring.Bitmap
 
 	counts []int // hits per facet code, filled by the searcher
 }
@@ -39,7 +45,10 @@ func (q *facetQuery) Searcher(ctx context.Context, r index.IndexReader, m mappin
 		fs.ranges = [][2]uint64{{0, 0}}
 	}
 	inner := q.filtered
-	if t := q.table; t != nil && t.snap == r {
+	if t := q.table; t != nil && t.snap == r && q.only != nil {
+		fs.only = q.only.Iterator()
+		inner = q.text
+	} else if t != nil && t.snap == r {
 		fs.table = t
 		// The filter terms are the cheaper way when there are no words or
 		// when the filters leave few models: the search then skips ahead
@@ -84,10 +93,11 @@ type facetSearcher struct {
 	filter *filter
 	buf    []int
 
-	ranges  [][2]uint64 // see facetQuery
-	cur     int         // the range being read
-	started bool        // the first hit was asked for
-	done    bool        // no more hits in the ranges
+	ranges  [][2]uint64         // see facetQuery
+	only    roaring.IntPeekable // see facetQuery
+	cur     int                 // the range being read
+	started bool                // the first hit was asked for
+	done    bool                // no more hits in the ranges
 }
 
 func (s *facetSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -141,6 +151,19 @@ func (s *facetSearcher) settle(ctx *search.SearchContext) func(*search.DocumentM
 				ctx.DocumentMatchPool.Put(d)
 				d, err = s.Searcher.Advance(ctx, docID(lo))
 				continue
+			}
+			if s.only != nil {
+				s.only.AdvanceIfNeeded(uint32(n))
+				if !s.only.HasNext() {
+					s.done = true
+					ctx.DocumentMatchPool.Put(d)
+					return nil, nil
+				}
+				if next := uint64(s.only.PeekNext()); next > n {
+					ctx.DocumentMatchPool.Put(d)
+					d, err = s.Searcher.Advance(ctx, docID(next))
+					continue
+				}
 			}
 			ok, kerr := s.keep(d)
 			if ok || kerr != nil {

@@ -6,6 +6,7 @@ import (
 	"math/bits"
 
 	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -22,6 +23,10 @@ type facetTable struct {
 	// bits holds the documents of each code, so that Search counts the
 	// facets of a whole hit set by an intersection per code (see hitSet).
 	bits []*roaring.Bitmap
+	// segStart holds the first document number of each segment of the
+	// snapshot and, last, the number after the last one (see rankSample).
+	segStart []uint64
+	byCode   uint64 // see count
 }
 
 // maxTableCode bounds the codes a table can hold; an index with more
@@ -54,7 +59,7 @@ func buildFacetTable(r index.IndexReader) (*facetTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &facetTable{snap: r, start: []uint32{0}, parts: 1}
+	t := &facetTable{snap: r, start: []uint32{0}, parts: 1, segStart: segmentStarts(r), byCode: countByCode}
 	var bad error
 	visit := func(field string, term []byte) {
 		c, ok := parseCode(term)
@@ -176,14 +181,35 @@ func codeBits(t *facetTable) []*roaring.Bitmap {
 	return out
 }
 
-// count counts the documents of hits per code.
+// count counts the documents of hits per code: a lookup per hit for a
+// few hits, an intersection per code for many (each costs about the same
+// at countByCode hits).
 func (t *facetTable) count(hits *roaring.Bitmap) []int {
 	out := make([]int, len(t.bits))
-	for c, b := range t.bits {
-		out[c] = int(hits.AndCardinality(b))
+	if hits.GetCardinality() >= t.byCode {
+		for c, b := range t.bits {
+			out[c] = int(hits.AndCardinality(b))
+		}
+		return out
+	}
+	it := hits.ManyIterator()
+	buf := make([]uint32, 256)
+	for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
+		for _, d := range buf[:n] {
+			if int(d)+1 >= len(t.start) {
+				continue
+			}
+			for _, c := range t.codes[t.start[d]:t.start[d+1]] {
+				out[c]++
+			}
+		}
 	}
 	return out
 }
+
+// countByCode is the number of hits from which count intersects
+// (facetTable.byCode; tests lower it).
+const countByCode = 200000
 
 // pass is the documents that pass f: for every filter, one of its codes.
 func (t *facetTable) pass(f *filter) *roaring.Bitmap {
@@ -197,4 +223,16 @@ func (t *facetTable) pass(f *filter) *roaring.Bitmap {
 		}
 	}
 	return roaring.FastAnd(groups...)
+}
+
+// segmentStarts is the first document number of every segment of r, and
+// the number after the last document.
+func segmentStarts(r index.IndexReader) []uint64 {
+	out := []uint64{0}
+	if snap, ok := r.(*scorch.IndexSnapshot); ok {
+		for _, s := range snap.Segments() {
+			out = append(out, out[len(out)-1]+s.Segment().Count())
+		}
+	}
+	return out
 }

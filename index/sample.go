@@ -10,10 +10,6 @@ import (
 // CPU per hit; counting costs next to nothing (see hitSet).
 const DefaultRankBound = 10000
 
-// sampleStripes is how many runs of consecutive hits a sample takes; each
-// run starts with a skip in every postings list of the query.
-const sampleStripes = 32
-
 // hitSet is every model q finds in the snapshot of table t, exactly, or
 // nil when it cannot be had without scoring: no table, a table of another
 // snapshot, ranking bound off (Options.RankBound < 0) or a query hitSet
@@ -63,7 +59,7 @@ func (ix *Index) plan(t *facetTable, hits *roaring.Bitmap, req Request) searchPl
 	if hits != nil {
 		n := uint64(max(ix.bound(), need))
 		if hits.GetCardinality() > n {
-			return searchPlan{parts: split(rankSample(hits, n), parts), sampled: true}
+			return searchPlan{parts: split(rankSample(hits, n, t.segStart), parts), sampled: true}
 		}
 	}
 	if parts == 1 {
@@ -79,27 +75,40 @@ func (ix *Index) bound() int {
 	return DefaultRankBound
 }
 
-// rankSample chooses about n of hits to rank, in sampleStripes runs of
-// consecutive hits spread evenly over all of them, and returns the
-// document ranges [lo, hi) of the runs. Every hit gets the score it gets
-// when all are ranked (idf and norms are the whole index's); the sample
-// only decides which hits compete.
-func rankSample(hits *roaring.Bitmap, n uint64) [][2]uint64 {
+// rankSample chooses about n of hits to rank and returns the document
+// ranges [lo, hi) that hold them: in every segment (segStart holds their
+// first document numbers and the end), a share of n as large as the
+// segment's share of the hits, the first hits of the segment. A search
+// reaches the start of a segment at once but reads its way through a
+// segment's postings to a later hit, so runs at segment starts cost only
+// the hits they rank. Every hit gets the score it gets when all are ranked
+// (idf and norms are the whole index's); the sample only decides which
+// hits compete.
+func rankSample(hits *roaring.Bitmap, n uint64, segStart []uint64) [][2]uint64 {
 	total := hits.GetCardinality()
-	s := min(uint64(sampleStripes), n)
 	var out [][2]uint64
-	for k := uint64(0); k < s; k++ {
-		first, next := k*total/s, (k+1)*total/s
-		c := min(n*(k+1)/s-n*k/s, next-first)
-		if c == 0 {
-			continue
+	var before, taken uint64 // hits in the segments before; of those, taken
+	for i := 0; i+1 < len(segStart); i++ {
+		end := segStart[i+1]
+		upTo := total // hits before end
+		if end == 0 {
+			upTo = 0
+		} else if end <= uint64(^uint32(0)) {
+			upTo = hits.Rank(uint32(end - 1))
 		}
-		lo, err1 := hits.Select(uint32(first))
-		last, err2 := hits.Select(uint32(first + c - 1))
-		if err1 != nil || err2 != nil {
-			break // cannot be: both ranks are below the cardinality
+		in := upTo - before
+		// The quota that keeps the taken share of the hits so far at n/total.
+		c := min(n*upTo/total-taken, in)
+		if c > 0 {
+			lo, err1 := hits.Select(uint32(before))
+			last, err2 := hits.Select(uint32(before + c - 1))
+			if err1 != nil || err2 != nil {
+				break // cannot be: both ranks are below the cardinality
+			}
+			out = append(out, [2]uint64{uint64(lo), uint64(last) + 1})
+			taken += c
 		}
-		out = append(out, [2]uint64{uint64(lo), uint64(last) + 1})
+		before = upTo
 	}
 	return out
 }

@@ -131,7 +131,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 				return nil, err
 			}
 		}
-		q.count, q.table, q.ranges = !req.NoFacets && hits == nil, t, ranges
+		q.count, q.table, q.ranges, q.only = !req.NoFacets && hits == nil, t, ranges, hits
 		parts[i].q = q
 	}
 	if len(parts) == 1 {

@@ -80,6 +80,11 @@ func runIndex(ctx context.Context, opts *IndexOptions) error {
 	stats, err := ix.Sync(ctx, func(yield func(*model.Model) error) error {
 		return eachProgress(ctx, opts.F, st, store.Query{}, "index", yield)
 	})
+	if err == nil && (opts.Rebuild || stats.Rebuilt || stats.Added+stats.Updated+stats.Removed > 0) {
+		// Searches read every segment: let the merges the build left
+		// behind finish (a minute at 1,000,000 models).
+		err = ix.Compact(ctx)
+	}
 	if cerr := ix.Close(); err == nil {
 		err = cerr
 	}

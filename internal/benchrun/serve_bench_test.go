@@ -26,6 +26,8 @@ import (
 // search before the bound). It reports the p50 and p95 of single queries
 // and the CPU time per query of both, the share of the first page's hits
 // that the bound keeps, and with -v each query's figures.
+// $INNOKYLA_BENCH_QUERY runs one of the queries (its parameters) alone,
+// $INNOKYLA_BENCH_UNPAIRED=1 the bound alone (the first round still compares).
 //
 //	INNOKYLA_BENCH_SERVE_INDEX=/work/bench/1m/1000000/data/index \
 //	  go test -run '^$' -bench ServeQueries -benchtime 5x -v ./internal/benchrun
@@ -40,10 +42,25 @@ func BenchmarkServeQueries(b *testing.B) {
 			b.Fatalf("INNOKYLA_BENCH_RANK_BOUND=%q: %v", s, err)
 		}
 	}
+	queries := benchQueries
+	if only := os.Getenv("INNOKYLA_BENCH_QUERY"); only != "" { // one query, to profile it
+		queries = nil
+		for _, q := range benchQueries {
+			if q.params == only {
+				queries = append(queries, q)
+			}
+		}
+		if len(queries) == 0 {
+			b.Fatalf("INNOKYLA_BENCH_QUERY=%q is none of the bench queries' parameters", only)
+		}
+	}
 	modes := []struct {
 		name string
 		o    index.Options
 	}{{"bound", index.Options{RankBound: bound}}, {"all", index.Options{RankBound: -1}}}
+	if os.Getenv("INNOKYLA_BENCH_UNPAIRED") != "" { // the bound alone, to profile it
+		modes = modes[:1]
+	}
 	hs := make([]http.Handler, len(modes))
 	for i, m := range modes {
 		ix, err := index.OpenLive(path, m.o, func(err error) { b.Fatal(err) })
@@ -68,9 +85,9 @@ func BenchmarkServeQueries(b *testing.B) {
 		same, shown   int // first-page hits that ranking all shows too
 		wall, cpu     [2]time.Duration
 	}
-	st := make([]stat, len(benchQueries))
-	for k, q := range benchQueries {
-		res, all := get(hs[0], q.params), get(hs[1], q.params)
+	st := make([]stat, len(queries))
+	for k, q := range queries {
+		res, all := get(hs[0], q.params), get(hs[len(hs)-1], q.params)
 		if res.Total != all.Total {
 			b.Fatalf("%s: %d hits, ranking all %d", q.params, res.Total, all.Total)
 		}
@@ -88,7 +105,7 @@ func BenchmarkServeQueries(b *testing.B) {
 	lat := make([][]time.Duration, len(modes))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		for k, q := range benchQueries {
+		for k, q := range queries {
 			for m, h := range hs {
 				start, cpu := time.Now(), cpuTime()
 				get(h, q.params)
@@ -101,10 +118,12 @@ func BenchmarkServeQueries(b *testing.B) {
 	}
 	b.StopTimer()
 	var same, shown int
-	var cpu [2]time.Duration
-	for k, q := range benchQueries {
+	cpu := make([]time.Duration, len(modes))
+	for k, q := range queries {
 		same, shown = same+st[k].same, shown+st[k].shown
-		cpu[0], cpu[1] = cpu[0]+st[k].cpu[0], cpu[1]+st[k].cpu[1]
+		for m := range modes {
+			cpu[m] += st[k].cpu[m]
+		}
 		if testing.Verbose() {
 			n := float64(b.N)
 			b.Logf("%7d hits %7d ranked %2d/%2d kept | bound %6.2f ms %6.2f cpu-ms | all %6.2f ms %6.2f cpu-ms | %s",
