@@ -64,25 +64,32 @@ func (t *tailer) terms(texts ...string) (tails, pairs []string) {
 	return tails, pairs
 }
 
-// eachWord calls fn with each run of letters and digits of text.
+// eachWord calls fn with each run of letters and digits of text. ASCII
+// bytes are compared; only other runes are decoded and go through package
+// unicode.
 func eachWord(text string, fn func(w string)) {
-	for len(text) > 0 {
-		i := strings.IndexFunc(text, isWordRune)
-		if i < 0 {
-			return
+	start := -1 // where the current word began
+	for i := 0; i < len(text); {
+		c := text[i]
+		word, size := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9', 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		text = text[i:]
-		j := strings.IndexFunc(text, notWordRune)
-		if j < 0 {
-			j = len(text)
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			fn(text[start:i])
+			start = -1
 		}
-		fn(text[:j])
-		text = text[j:]
+		i += size
+	}
+	if start >= 0 {
+		fn(text[start:])
 	}
 }
-
-func isWordRune(r rune) bool  { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-func notWordRune(r rune) bool { return !isWordRune(r) }
 
 // word analyses one word, from the cache when it can.
 func (t *tailer) word(w string) wordInfo {

@@ -2,7 +2,9 @@ package index
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestTailerTerms(t *testing.T) {
@@ -49,5 +51,19 @@ func TestTailerTerms(t *testing.T) {
 	}
 	if want := []string{"ja 12", "12 on"}; !slices.Equal(pairs, want) {
 		t.Errorf("pairs of %q = %q, want %q", "ja 12 on", pairs, want)
+	}
+}
+
+// TestEachWord checks eachWord against the runs of letters and digits that
+// strings.FieldsFunc finds, on real text and on edge cases.
+func TestEachWord(t *testing.T) {
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	cases := append(realdevTexts(t), "", " ", "a", "Äiti ja isä!", "työ-ja 3.5 %\nO'Brien\t", "ééé", "x\xffy", "\u00a0Å\u2009ö1")
+	for i, text := range cases {
+		var got []string
+		eachWord(text, func(w string) { got = append(got, w) })
+		if want := strings.FieldsFunc(text, notWord); !slices.Equal(got, want) {
+			t.Errorf("case %d %.40q: %q, want %q", i, text, got, want)
+		}
 	}
 }
