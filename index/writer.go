@@ -20,7 +20,7 @@ const maxUnpersisted = 2
 // batch. At most maxUnpersisted batches wait for persistence; the next one
 // waits for them. The signatures of a batch's models are stored once the
 // batch is on disk, so a crash never leaves a signature for a model that is
-// not indexed. close waits until every batch is on disk.
+// not indexed. close waits until every batch is on disk, signatures too.
 type writer struct {
 	b    bleve.Index
 	sigs *sigFile
@@ -113,6 +113,9 @@ func (w *writer) close() error {
 	case <-w.bg.done: // the index is on disk, but its merges stopped
 		w.failBackground()
 	default:
+	}
+	if err := w.sigs.sync(); err != nil {
+		w.fail(err)
 	}
 	return w.failed()
 }
