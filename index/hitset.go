@@ -277,34 +277,23 @@ func (e *segEval) disjunction(q *query.DisjunctionQuery) (set, error) {
 	if q.Min > 1 {
 		return unsupported, nil
 	}
-	qs, known := stringMode(q)
-	if !known {
-		return unsupported, nil
-	}
-	var bms []*roaring.Bitmap
-	for _, c := range q.Disjuncts {
-		s, err := e.eval(c)
-		if err != nil || !s.ok {
-			return unsupported, err
-		}
-		if s.none && qs {
-			continue
-		}
-		bms = append(bms, s.bm)
-	}
-	if len(bms) == 0 {
-		return matchNone, nil
-	}
-	return found(union(bms)), nil
+	return e.clauses(q, q.Disjuncts, union)
 }
 
 func (e *segEval) conjunction(q *query.ConjunctionQuery) (set, error) {
+	return e.clauses(q, q.Conjuncts, intersection)
+}
+
+// clauses evaluates the clauses of q and joins them. A clause of only stop
+// words is left out of a query string's conjunction or disjunction, as
+// bleve leaves it out; none left is none.
+func (e *segEval) clauses(q query.Query, cs []query.Query, join func([]*roaring.Bitmap) *roaring.Bitmap) (set, error) {
 	qs, known := stringMode(q)
 	if !known {
 		return unsupported, nil
 	}
 	var bms []*roaring.Bitmap
-	for _, c := range q.Conjuncts {
+	for _, c := range cs {
 		s, err := e.eval(c)
 		if err != nil || !s.ok {
 			return unsupported, err
@@ -317,7 +306,7 @@ func (e *segEval) conjunction(q *query.ConjunctionQuery) (set, error) {
 	if len(bms) == 0 {
 		return matchNone, nil
 	}
-	return found(intersection(bms)), nil
+	return found(join(bms)), nil
 }
 
 // boolean reads must, should and must-not as bleve's boolean searcher

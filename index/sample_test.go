@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/innokyla/innokyla/model"
@@ -119,6 +120,60 @@ func TestRankSample(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHitSetCounts: the hit set counts what scoring every hit counts, for
+// query shapes whose meaning depends on bleve's rules (stop words in a
+// must, must-not alone, unknown words, field values, boosts).
+func TestHitSetCounts(t *testing.T) {
+	ix := buildIndex(t, synthModels(500))
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(ix.Path(), Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	loadFacets(t, ix, 2)
+	ctx := context.Background()
+	found := 0
+	for _, q := range []string{"-nuoret -perhe", "kysely -kysely", "kysely ja", "+kysely +ja", "+ja kysely",
+		"xyzzy", "kysely xyzzy", "+kysely +xyzzy", "method:workshop -nuoret", "alue:Pirkanmaa kysely",
+		"kysely^2 palvelu", "title:kysely", "kuvattu:true +perhe", "asiakas* kysely", `"asiakkaiden kanssa" -kysely`,
+		"raati raadit raadissa", "+perhe nuoret -ikäihmiset"} {
+		t.Run(q, func(t *testing.T) {
+			ix.rankBound = -1
+			want, err := ix.Search(ctx, Request{Query: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix.rankBound = 0
+			got, err := ix.Search(ctx, Request{Query: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Total != want.Total || !reflect.DeepEqual(got.Facets, want.Facets) {
+				t.Errorf("total %d, facets %+v\nwant %d, %+v", got.Total, got.Facets, want.Total, want.Facets)
+			}
+			found += int(want.Total)
+			// The counts above came from the hit set, except for a wildcard.
+			fq, err := buildQuery(Request{Query: q}, mappingWords{ix.b.Mapping()}, ix.facets)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hs, err := ix.hitSet(ix.table.Load(), fq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if read := hs != nil; read != !strings.Contains(q, "*") {
+				t.Errorf("hit set read: %v", read)
+			}
+		})
+	}
+	if found == 0 {
+		t.Error("no query found anything; the comparison proves nothing")
 	}
 }
 
