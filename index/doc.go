@@ -33,8 +33,9 @@
 // reads what it finds from the postings lists as bitmaps, without scoring
 // (hitSet), and counts the hits and their facets exactly from those. It
 // scores every hit only when there are no more than the rank bound
-// (DefaultRankBound, 10,000); a query that finds more ranks an evenly
-// spread sample of that many, each with the score a full ranking gives it
+// (DefaultRankBound, 10,000); a query that finds more ranks a sample of
+// that many spread over the index (the first hits of every segment, in
+// proportion to its hits), each with the score a full ranking gives it
 // (Result.Ranked says how many). Phrases of several words, fuzzy, wildcard
 // and regexp terms cannot be read as bitmaps: those searches score and
 // count every hit, as 'innokyla search' always does.

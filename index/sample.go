@@ -5,8 +5,8 @@ import (
 )
 
 // DefaultRankBound is how many hits a search with the facets loaded scores
-// at most (Options.RankBound): a query that finds more models ranks an
-// evenly spread sample of this many. Scoring costs about a microsecond of
+// at most (Options.RankBound): a query that finds more models ranks a
+// sample of this many spread over the whole index (see rankSample). Scoring costs about a microsecond of
 // CPU per hit; counting costs next to nothing (see hitSet).
 const DefaultRankBound = 10000
 

@@ -46,8 +46,8 @@ type Result struct {
 	Query string `json:"query"`
 	Total uint64 `json:"total"` // every model found, always exact
 	// Ranked is how many of them were ranked to choose Hits: Total, or,
-	// when more were found than the rank bound, an evenly spread sample
-	// (see Index.Search). Hits are the best of those ranked.
+	// when more were found than the rank bound, a sample spread over the
+	// index (see Index.Search). Hits are the best of those ranked.
 	Ranked uint64        `json:"ranked"`
 	Offset int           `json:"offset"`
 	Limit  int           `json:"limit"`
@@ -107,8 +107,9 @@ var facetSpecs = []struct {
 //
 // With the facets loaded (LoadFacets) it counts the hits and their facets
 // exactly from the postings lists (see hitSet), and when a query finds more
-// models than the rank bound (Options.RankBound) it scores an evenly
-// spread sample of that many hits instead of every one (see rankSample):
+// models than the rank bound (Options.RankBound) it scores a sample of
+// that many hits spread over the index instead of every one (see
+// rankSample):
 // Total and Facets still count every hit, and Ranked says how many were
 // ranked. Otherwise every hit is scored and counted, and Ranked is Total.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {

@@ -15,7 +15,7 @@ type SearchResponse struct {
 	Total uint64 `json:"total"` // exact
 	// Ranked is how many of the models found were ranked to choose the
 	// hits: Total, or fewer when the search found more than the rank bound
-	// and ranked an evenly spread sample (index.Result.Ranked).
+	// and ranked a sample spread over the index (index.Result.Ranked).
 	Ranked uint64   `json:"ranked"`
 	Page   int      `json:"page"`
 	Pages  int      `json:"pages"`
