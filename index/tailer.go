@@ -8,8 +8,10 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 )
 
-// maxTailCache bounds the word cache of a tailer.
-const maxTailCache = 1 << 20
+// maxTailCache bounds the word cache of a tailer: about 15 MB. At 1 << 20
+// words it could hold 100 MB of a large real corpus's vocabulary, most of
+// the soft memory limit, where the live heap of a build is about 45 MB.
+const maxTailCache = 1 << 17
 
 // tailer computes what the tails and pairs fields hold. Tails: every
 // distinct word of a text, stemmed (Finnish Snowball), folded and
