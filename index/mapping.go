@@ -94,48 +94,39 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	// no positions. Each is one value with a term per line: as a list, bleve
 	// made a field per term, and that cost a fifth of the build's CPU time
 	// and more than its memory. Terms, frequencies and norms are the same.
-	comp := bleve.NewTextFieldMapping()
-	comp.Analyzer = linesName
-	comp.Store = false
-	comp.IncludeInAll = false
-	comp.DocValues = false
-	comp.IncludeTermVectors = false
-	dm.AddFieldMappingsAt(FieldTails, comp)
-	dm.AddFieldMappingsAt(FieldPairs, comp)
+	lines := func(docValues bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = linesName
+		f.Store = false
+		f.IncludeInAll = false
+		f.DocValues = docValues
+		f.IncludeTermVectors = false
+		return f
+	}
+	dm.AddFieldMappingsAt(FieldTails, lines(false))
+	dm.AddFieldMappingsAt(FieldPairs, lines(false))
 	// The facet codes are one value too, with doc values: the same terms
 	// as a list of keywords, without a field per code.
-	facets := bleve.NewTextFieldMapping()
-	facets.Analyzer = linesName
-	facets.Store = false
-	facets.IncludeInAll = false
-	facets.IncludeTermVectors = false
-	dm.AddFieldMappingsAt(FieldFacets, facets)
-	keyword := func(name string, store bool) {
+	dm.AddFieldMappingsAt(FieldFacets, lines(true))
+	keyword := func(name string, index, store bool) {
 		k := bleve.NewKeywordFieldMapping()
+		k.Index = index
 		k.Store = store
 		k.IncludeTermVectors = false
 		k.IncludeInAll = false
 		k.DocValues = false
 		dm.AddFieldMappingsAt(name, k)
 	}
-	keyword(FieldRegions, true)
-	keyword(FieldMethods, true)
-	keyword(FieldPhases, true)
-	keyword(FieldDescribed, true)
-	keyword(FieldStage, true)
-	keyword(FieldProject, true)
-	keyword(FieldFunder, false)
-	keyword(FieldYear, false)
+	for _, name := range []string{FieldRegions, FieldMethods, FieldPhases, FieldDescribed, FieldStage, FieldProject} {
+		keyword(name, true, true)
+	}
+	keyword(FieldFunder, true, false)
+	keyword(FieldYear, true, false)
 	// Fields only shown in result lines are stored, not indexed: no query
 	// names them (see queryFields), and the url's term was a new one in
 	// every model.
 	for _, name := range []string{FieldRegion, FieldURL, FieldCreated} {
-		k := bleve.NewKeywordFieldMapping()
-		k.Index = false
-		k.IncludeTermVectors = false
-		k.IncludeInAll = false
-		k.DocValues = false
-		dm.AddFieldMappingsAt(name, k)
+		keyword(name, false, true)
 	}
 
 	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping()) // no composite _all field
