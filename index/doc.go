@@ -5,10 +5,12 @@
 //
 // # Finnish text
 //
-// Title, summary and every section are analysed with bleve's Finnish
+// Title, summary and every section are analysed as bleve's Finnish
 // analyzer ("fi": Unicode words, lowercase, Finnish stop words, Snowball
-// stemmer), so inflected forms meet: "työpaja" and "työpajoissa" both stem
-// to "työpaj", "kokemusasiantuntijoiden" to "kokemusasiantuntij".
+// stemmer) does, with the outcome of each distinct word cached
+// (innokyla_fi, stems.go), so inflected forms meet: "työpaja" and
+// "työpajoissa" both stem to "työpaj", "kokemusasiantuntijoiden" to
+// "kokemusasiantuntij".
 //
 // A word should also find the compounds that end in it: "kysely" should
 // find "asiakaskyselyn", "raati" should find "asiakasraadin". A compound
