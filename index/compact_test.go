@@ -8,7 +8,7 @@ import (
 // TestCompact: an index synced in many small batches ends in fewer
 // segments after Compact, and finds and counts the same.
 func TestCompact(t *testing.T) {
-	ms := synthModels(300)
+	ms := synthModels(100)
 	ix := buildIndex(t, ms[:10])
 	ctx := context.Background()
 	for n := 20; n <= len(ms); n += 10 {

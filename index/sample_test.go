@@ -21,10 +21,10 @@ import (
 //     cannot read (a phrase, fuzzy or wildcard term), ranks every hit and
 //     returns exactly the full search's hits.
 func TestRankSample(t *testing.T) {
-	const bound = 40
-	ms := synthModels(1000)
-	ix := buildIndex(t, ms[:400]) // three syncs: several segments
-	if _, err := ix.Sync(context.Background(), each(ms[:700])); err != nil {
+	const bound = 25
+	ms := synthModels(600)
+	ix := buildIndex(t, ms[:250]) // three syncs: several segments
+	if _, err := ix.Sync(context.Background(), each(ms[:450])); err != nil {
 		t.Fatal(err)
 	}
 	var kept []*model.Model // holes in the document numbers
