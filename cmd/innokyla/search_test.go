@@ -286,3 +286,60 @@ func TestServeCommand(t *testing.T) {
 		t.Errorf("stderr %q", errw.String())
 	}
 }
+
+// TestServeRankBound: --rank-bound N ranks a sample of N when a search
+// finds more; --rank-bound 0 ranks every hit; the counts are the same.
+func TestServeRankBound(t *testing.T) {
+	c := newCLI(t)
+	searchCorpus(t, c)
+	if code, _, e := c.run("index"); code != 0 {
+		t.Fatal(e)
+	}
+	for _, tc := range []struct {
+		flag    string
+		sampled bool
+	}{
+		{"1", true},
+		{"0", false},
+		{"10000", false},
+	} {
+		t.Run("rank-bound="+tc.flag, func(t *testing.T) {
+			var opts *ServeOptions
+			cmd := NewCmdServe(&Factory{}, func(_ context.Context, o *ServeOptions) error { opts = o; return nil })
+			cmd.SetArgs([]string{"--rank-bound", tc.flag})
+			if err := cmd.Execute(); err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			f := &Factory{DataDir: c.data, In: strings.NewReader(""), Out: io.Discard, Err: io.Discard, Now: time.Now}
+			opts.F, opts.Addr = f, "127.0.0.1:0"
+			urls := make(chan string, 1)
+			done := make(chan error, 1)
+			opts.Listening = func(u string) { urls <- u }
+			go func() { done <- runServe(ctx, opts) }()
+			t.Cleanup(func() { cancel(); <-done; f.Close() })
+			var base string
+			select {
+			case base = <-urls:
+			case err := <-done:
+				t.Fatalf("serve ended: %v", err)
+			}
+			resp, err := http.Get(base + "/api/search?q=kokemusasiantuntija&size=1") // a sample grows to the page
+			if err != nil {
+				t.Fatal(err)
+			}
+			var sr web.SearchResponse
+			err = json.NewDecoder(resp.Body).Decode(&sr)
+			resp.Body.Close()
+			if err != nil || sr.Total < 2 {
+				t.Fatalf("search: %+v, %v; want at least 2 hits", sr, err)
+			}
+			if sampled := sr.Ranked < sr.Total; sampled != tc.sampled {
+				t.Errorf("ranked %d of %d, want a sample: %v", sr.Ranked, sr.Total, tc.sampled)
+			}
+		})
+	}
+	if code, _, stderr := c.run("serve", "--rank-bound", "-1"); code != exitUsage || !strings.Contains(stderr, "--rank-bound -1") {
+		t.Errorf("--rank-bound -1: exit %d, %s", code, stderr)
+	}
+}

@@ -27,6 +27,10 @@ type ServeOptions struct {
 	// ReloadEvery is how often serve looks for a rebuilt index; 0 is
 	// defaultReloadEvery.
 	ReloadEvery time.Duration
+	// RankBound is how many hits a search scores at most, as
+	// index.Options.RankBound: 0 is index.DefaultRankBound, below 0 every
+	// hit is scored (--rank-bound 0).
+	RankBound int
 }
 
 const defaultReloadEvery = 2 * time.Second
@@ -50,6 +54,7 @@ const (
 // NewCmdServe builds the serve command.
 func NewCmdServe(f *Factory, runF func(context.Context, *ServeOptions) error) *cobra.Command {
 	opts := &ServeOptions{F: f}
+	var bound int
 	cmd := &cobra.Command{
 		Use:   "serve [--addr 127.0.0.1:8080]",
 		Short: "Serve the search page and its JSON API",
@@ -75,12 +80,27 @@ Listens on loopback by default; --addr 0.0.0.0:8080 exposes it to the
 network. Ctrl-C stops it gracefully. The index is opened read-only, so
 'innokyla index' cannot update it while serve runs; 'innokyla index
 --rebuild' can: it builds the new index beside it, and serve switches to
-it within two seconds of the swap, without a restart.`,
-		Example: "  innokyla serve\n  innokyla serve --addr 127.0.0.1:9000",
+it within two seconds of the swap, without a restart.
+
+Counts and facets are always exact. A search that finds more models than
+--rank-bound (default 10,000) ranks the best of a sample of that many
+spread over the index, and says so on the page and in the API ("ranked"
+beside "total"); its first page is then not the full ranking's.
+--rank-bound 0 ranks every hit: exact order, slower for words most models
+hold (at 1,000,000 models about 0.3 CPU-s for a word in every model).`,
+		Example: "  innokyla serve\n  innokyla serve --addr 127.0.0.1:9000\n  innokyla serve --rank-bound 0",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, _, err := net.SplitHostPort(opts.Addr); err != nil {
 				return usageError(fmt.Errorf("--addr %q: want host:port: %w", opts.Addr, err))
+			}
+			switch {
+			case bound < 0:
+				return usageError(fmt.Errorf("--rank-bound %d: want 0 (rank every hit) or more", bound))
+			case bound == 0:
+				opts.RankBound = -1
+			default:
+				opts.RankBound = bound
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -89,6 +109,7 @@ it within two seconds of the swap, without a restart.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "`host:port` to listen on")
+	cmd.Flags().IntVar(&bound, "rank-bound", index.DefaultRankBound, "score at most `N` hits of a search, ranking the best of a sample above that (0: every hit)")
 	return cmd
 }
 
@@ -100,7 +121,7 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	// Searches still work without the facets in memory, one pass each,
 	// reading the values per hit.
 	warn := func(err error) { fmt.Fprintf(opts.F.Err, "warning: %v; searching without it\n", err) }
-	ix, err := index.OpenLive(opts.F.IndexPath(), index.Options{}, warn)
+	ix, err := index.OpenLive(opts.F.IndexPath(), index.Options{RankBound: opts.RankBound}, warn)
 	if err != nil {
 		return indexErr(err, opts.F.IndexPath())
 	}
