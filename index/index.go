@@ -21,6 +21,12 @@ var ErrLocked = errors.New("index is in use by another innokyla process")
 // ErrNoIndex means there is no index at the path yet.
 var ErrNoIndex = errors.New("no index")
 
+// ErrOutdated means a reader found an index built with another schema:
+// its fields and analysis are not what this version searches, so results
+// would be quietly wrong (a stop-word phrase read as a plain phrase, say).
+// A writer's Sync rebuilds it.
+var ErrOutdated = errors.New("index built by another innokyla version")
+
 // DefaultLockTimeout is how long Open waits for another process's lock.
 const DefaultLockTimeout = 500 * time.Millisecond
 
@@ -125,8 +131,28 @@ func open(path string, o Options) (*Index, error) {
 	ix, err := wrap(path, b, o.ReadOnly, bg)
 	if err != nil {
 		bg.unwatch(path)
+		return nil, err
 	}
-	return ix, err
+	if o.ReadOnly {
+		if err := ix.checkSchema(); err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("open index %s: %w", path, err)
+		}
+	}
+	return ix, nil
+}
+
+// checkSchema returns ErrOutdated, with the schema found, when the index
+// was built with another schema.
+func (ix *Index) checkSchema() error {
+	v, err := ix.b.GetInternal([]byte(internalSchema))
+	if err != nil {
+		return fmt.Errorf("read index schema: %w", err)
+	}
+	if string(v) != schemaVersion {
+		return fmt.Errorf("%w (schema %q; this version reads %q)", ErrOutdated, v, schemaVersion)
+	}
+	return nil
 }
 
 // writerConfig is the scorch configuration of a writer: a lock timeout so
@@ -250,9 +276,9 @@ func (ix *Index) Count() (int, error) {
 
 // schemaCurrent reports whether the index was built with this schema.
 func (ix *Index) schemaCurrent() (bool, error) {
-	v, err := ix.b.GetInternal([]byte(internalSchema))
-	if err != nil {
-		return false, fmt.Errorf("read index schema: %w", err)
+	err := ix.checkSchema()
+	if errors.Is(err, ErrOutdated) {
+		return false, nil
 	}
-	return string(v) == schemaVersion, nil
+	return err == nil, err
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -221,4 +222,44 @@ func TestIncompleteMark(t *testing.T) {
 	if ix.Incomplete() {
 		t.Error("a complete Sync left the mark")
 	}
+}
+
+// TestOutdatedSchema: a reader refuses an index built with another schema
+// (its results would be quietly wrong); a writer opens it and Sync
+// rebuilds it, after which readers open it again.
+func TestOutdatedSchema(t *testing.T) {
+	ms := []*model.Model{{ID: "a", Title: "Kotihoito", Version: 1}}
+	ix := buildIndex(t, ms)
+	// Written as a batch that reports when it is on disk: the writer's
+	// unsafe_batch returns before that.
+	b := ix.b.NewBatch()
+	b.SetInternal([]byte(internalSchema), []byte("innokyla-index-1"))
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
+	if err := ix.b.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-persisted; err != nil {
+		t.Fatal(err)
+	}
+	path := ix.Path()
+	ix.Close()
+	_, err := Open(path, Options{ReadOnly: true})
+	if !errors.Is(err, ErrOutdated) || !strings.Contains(err.Error(), `"innokyla-index-1"`) || !strings.Contains(err.Error(), path) {
+		t.Fatalf("reader of an outdated index: %v", err)
+	}
+	w, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("writer of an outdated index: %v", err)
+	}
+	res, err := w.Sync(context.Background(), each(ms))
+	w.Close()
+	if err != nil || !res.Rebuilt {
+		t.Fatalf("Sync of an outdated index: %+v, %v", res, err)
+	}
+	r, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("reader after the rebuild: %v", err)
+	}
+	r.Close()
 }

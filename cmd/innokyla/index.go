@@ -150,6 +150,8 @@ func indexErr(err error, path string) error {
 		return withHint(err, fmt.Sprintf("Try: stop the other innokyla process using %s (index, search or serve) and run again", path))
 	case errors.Is(err, index.ErrNoIndex):
 		return withHint(err, "Try: innokyla index")
+	case errors.Is(err, index.ErrOutdated):
+		return withHint(err, "Try: innokyla index (it rebuilds the index for this version)")
 	}
 	return err
 }
