@@ -37,14 +37,7 @@ func TestRankSample(t *testing.T) {
 		t.Fatalf("sync: %+v %v", st, err)
 	}
 	// As serve opens it: read-only, one snapshot for good.
-	if err := ix.Close(); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Open(ix.Path(), Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix = reopenReadOnly(t, ix)
 	loadFacets(t, ix, 2)
 	if segs := ix.table.Load().segStart; len(segs) < 3 {
 		t.Fatalf("segments start at %v; the sample should come from several", segs)
@@ -127,15 +120,7 @@ func TestRankSample(t *testing.T) {
 // query shapes whose meaning depends on bleve's rules (stop words in a
 // must, must-not alone, unknown words, field values, boosts).
 func TestHitSetCounts(t *testing.T) {
-	ix := buildIndex(t, synthModels(500))
-	if err := ix.Close(); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Open(ix.Path(), Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := reopenReadOnly(t, buildIndex(t, synthModels(500)))
 	loadFacets(t, ix, 2)
 	ctx := context.Background()
 	found := 0
@@ -194,4 +179,19 @@ func allScores(t *testing.T, ix *Index, req Request) map[string]float64 {
 			return out
 		}
 	}
+}
+
+// reopenReadOnly closes the writer ix and opens its index as serve does:
+// read-only, one snapshot for good.
+func reopenReadOnly(t *testing.T, ix *Index) *Index {
+	t.Helper()
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(ix.Path(), Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
 }
