@@ -210,18 +210,7 @@ func TestServeCommand(t *testing.T) {
 	var errw bytes.Buffer
 	f := &Factory{DataDir: c.data, In: strings.NewReader(""), Out: io.Discard, Err: &errw, Now: time.Now}
 	defer f.Close()
-	urls := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- runServe(ctx, &ServeOptions{F: f, Addr: "127.0.0.1:0", Listening: func(u string) { urls <- u },
-			ReloadEvery: 20 * time.Millisecond})
-	}()
-	var base string
-	select {
-	case base = <-urls:
-	case err := <-done:
-		t.Fatalf("serve ended: %v", err)
-	}
+	base, done := startServe(t, ctx, &ServeOptions{F: f, ReloadEvery: 20 * time.Millisecond})
 	resp, err := http.Get(base + "/api/models/pir-kokemus")
 	if err != nil {
 		t.Fatal(err)
@@ -240,14 +229,7 @@ func TestServeCommand(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound {
 		t.Errorf("missing model: status %d", resp.StatusCode)
 	}
-	resp, err = http.Get(base + "/api/search?q=kysely")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sr web.SearchResponse
-	err = json.NewDecoder(resp.Body).Decode(&sr)
-	resp.Body.Close()
-	if err != nil || sr.Total != 1 {
+	if sr, err := apiSearch(base + "/api/search?q=kysely"); err != nil || sr.Total != 1 {
 		t.Errorf("search through serve: %+v %v", sr, err)
 	}
 
@@ -262,13 +244,7 @@ func TestServeCommand(t *testing.T) {
 	}
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		resp, err := http.Get(base + "/api/search?q=uutuusmalli")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var sr web.SearchResponse
-		err = json.NewDecoder(resp.Body).Decode(&sr)
-		resp.Body.Close()
+		sr, err := apiSearch(base + "/api/search?q=uutuusmalli")
 		if err == nil && sr.Total == 1 {
 			break
 		}
@@ -311,26 +287,12 @@ func TestServeRankBound(t *testing.T) {
 				t.Fatal(err)
 			}
 			ctx, cancel := context.WithCancel(context.Background())
-			f := &Factory{DataDir: c.data, In: strings.NewReader(""), Out: io.Discard, Err: io.Discard, Now: time.Now}
-			opts.F, opts.Addr = f, "127.0.0.1:0"
-			urls := make(chan string, 1)
-			done := make(chan error, 1)
-			opts.Listening = func(u string) { urls <- u }
-			go func() { done <- runServe(ctx, opts) }()
-			t.Cleanup(func() { cancel(); <-done; f.Close() })
-			var base string
-			select {
-			case base = <-urls:
-			case err := <-done:
-				t.Fatalf("serve ended: %v", err)
-			}
-			resp, err := http.Get(base + "/api/search?q=kokemusasiantuntija&size=1") // a sample grows to the page
-			if err != nil {
-				t.Fatal(err)
-			}
-			var sr web.SearchResponse
-			err = json.NewDecoder(resp.Body).Decode(&sr)
-			resp.Body.Close()
+			defer cancel()
+			opts.F = &Factory{DataDir: c.data, In: strings.NewReader(""), Out: io.Discard, Err: io.Discard, Now: time.Now}
+			defer opts.F.Close()
+			base, done := startServe(t, ctx, opts)
+			defer func() { cancel(); <-done }()
+			sr, err := apiSearch(base + "/api/search?q=kokemusasiantuntija&size=1") // a sample grows to the page
 			if err != nil || sr.Total < 2 {
 				t.Fatalf("search: %+v, %v; want at least 2 hits", sr, err)
 			}
@@ -342,4 +304,34 @@ func TestServeRankBound(t *testing.T) {
 	if code, _, stderr := c.run("serve", "--rank-bound", "-1"); code != exitUsage || !strings.Contains(stderr, "--rank-bound -1") {
 		t.Errorf("--rank-bound -1: exit %d, %s", code, stderr)
 	}
+}
+
+// startServe runs serve with opts on a free loopback port until ctx ends;
+// it returns the base URL and where runServe's result arrives.
+func startServe(t *testing.T, ctx context.Context, opts *ServeOptions) (string, <-chan error) {
+	t.Helper()
+	urls := make(chan string, 1)
+	done := make(chan error, 1)
+	opts.Addr = "127.0.0.1:0"
+	opts.Listening = func(u string) { urls <- u }
+	go func() { done <- runServe(ctx, opts) }()
+	select {
+	case base := <-urls:
+		return base, done
+	case err := <-done:
+		t.Fatalf("serve ended: %v", err)
+		return "", nil
+	}
+}
+
+// apiSearch gets url, a search of serve's JSON API.
+func apiSearch(url string) (web.SearchResponse, error) {
+	var sr web.SearchResponse
+	resp, err := http.Get(url)
+	if err != nil {
+		return sr, err
+	}
+	defer resp.Body.Close()
+	err = json.NewDecoder(resp.Body).Decode(&sr)
+	return sr, err
 }
