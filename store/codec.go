@@ -14,9 +14,10 @@ var v1Semantics = json.JoinOptions(
 	json.MatchCaseInsensitiveNames(true),
 )
 
-// decode reads a stored record or coding into v. It decodes a model's
-// record about twice as fast as encoding/json, which was a quarter of
-// classify's CPU time at 100,000 models.
+// decode reads what the store wrote as JSON (records, codings, review
+// decisions, crawl keys) into v. It decodes a model's record about twice
+// as fast as encoding/json, which was a quarter of classify's CPU time at
+// 100,000 models.
 func decode(b []byte, v any) error {
 	return json.Unmarshal(b, v, v1Semantics)
 }

@@ -48,7 +48,7 @@ func (s *Store) Crawls(ctx context.Context) ([]Crawl, error) {
 			Since         string
 			Max           int
 		}
-		if err := json.Unmarshal([]byte(key), &k); err != nil {
+		if err := decode([]byte(key), &k); err != nil {
 			return nil, fmt.Errorf("crawl %d: its key: %w", c.ID, err)
 		}
 		c.Site, c.Regions, c.URLs, c.Since, c.Max = k.Site, k.Regions, k.URLs, k.Since, k.Max

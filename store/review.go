@@ -172,7 +172,7 @@ func versionCoding(ctx context.Context, tx *sql.Tx, id string, version int) (*mo
 		return nil, err
 	}
 	p := new(model.Participation)
-	if err := json.Unmarshal([]byte(coding.String), p); err != nil {
+	if err := decode([]byte(coding.String), p); err != nil {
 		return nil, fmt.Errorf("decode coding of %s: %w", id, err)
 	}
 	return p, nil
@@ -243,7 +243,7 @@ func queryReviews(ctx context.Context, q querier, where string, args ...any) ([]
 		}
 		if method != "" {
 			r.Method = new(model.Method)
-			if err := json.Unmarshal([]byte(method), r.Method); err != nil {
+			if err := decode([]byte(method), r.Method); err != nil {
 				return nil, fmt.Errorf("decode review of %s by %s: %w", r.ID, r.Coder, err)
 			}
 		}
@@ -293,7 +293,7 @@ func (s *Store) HumanCodings(ctx context.Context, hq HumanQuery, fn func(HumanCo
 		}
 		hc.At, _ = time.Parse(time.RFC3339Nano, at)
 		hc.P = new(model.Participation)
-		if err := json.Unmarshal([]byte(p), hc.P); err != nil {
+		if err := decode([]byte(p), hc.P); err != nil {
 			return fmt.Errorf("decode coding of %s by %s: %w", hc.ID, hc.Coder, err)
 		}
 		if err := fn(hc); err != nil {
