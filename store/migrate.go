@@ -123,6 +123,9 @@ var migrations = []string{
 		PRIMARY KEY (id, withdrawn_at)
 	);
 	CREATE INDEX models_fetched ON models(fetched_at);`,
+	// 8: the published current versions in id order without a lookup in
+	// the table (classify's and the index's reads, tocode.go).
+	`CREATE INDEX current_live ON current(withdrawn, id, version);`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
