@@ -90,10 +90,51 @@ func (s *Store) Get(ctx context.Context, ref string) (*model.Model, error) {
 // Each calls fn with the latest version of every model q selects, ordered by
 // id, streaming from the database. An error from fn stops the walk and is
 // returned as it is.
+//
+// A goroutine of its own reads and decodes the models, eachAhead ahead of
+// fn, on a connection with the database mapped into memory: the index
+// build spent 3.9 of its CPU-seconds at 100,000 models here, in the
+// goroutine that also builds its documents.
 func (s *Store) Each(ctx context.Context, q Query, fn func(*model.Model) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ms := make(chan *model.Model, eachAhead)
+	errc := make(chan error, 1)
+	go func() {
+		defer close(ms)
+		errc <- s.each(ctx, q, ms)
+	}()
+	for m := range ms {
+		err := ctx.Err() // the caller's: stop at once, not eachAhead later
+		if err == nil {
+			err = fn(m)
+		} else {
+			err = fmt.Errorf("read models: %w", err)
+		}
+		if err != nil {
+			cancel()
+			for range ms { // let the reader stop and release its connection
+			}
+			return err
+		}
+	}
+	return <-errc
+}
+
+// eachAhead is how many decoded models Each's reader may hold before fn
+// takes them.
+const eachAhead = 64
+
+// each sends what Each reads to ms.
+func (s *Store) each(ctx context.Context, q Query, ms chan<- *model.Model) error {
 	from, args := q.from()
 	where, wargs := q.where()
-	rows, err := s.db.QueryContext(ctx,
+	c, release, err := s.bulkConn(ctx)
+	if err != nil {
+		return fmt.Errorf("read models: %w", err)
+	}
+	defer release()
+	rows, err := c.QueryContext(ctx,
 		`SELECT `+q.recordColumn()+`, `+q.codingColumn()+`, `+reviewed+from+where+` ORDER BY c.id`, append(args, wargs...)...)
 	if err != nil {
 		return fmt.Errorf("read models: %w", err)
@@ -104,8 +145,10 @@ func (s *Store) Each(ctx context.Context, q Query, fn func(*model.Model) error) 
 		if err != nil {
 			return fmt.Errorf("read models: %w", err)
 		}
-		if err := fn(m); err != nil {
-			return err
+		select {
+		case ms <- m:
+		case <-ctx.Done():
+			return fmt.Errorf("read models: %w", ctx.Err())
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -157,20 +200,19 @@ func (s *Store) GetVersion(ctx context.Context, id string, version int) (*model.
 }
 
 func scanModel(scan func(...any) error) (*model.Model, error) {
-	var rec string
-	var coding sql.NullString
+	var rec, coding []byte // coding is nil when there is none
 	var done bool
 	if err := scan(&rec, &coding, &done); err != nil {
 		return nil, err
 	}
 	m := new(model.Model)
-	if err := decode([]byte(rec), m); err != nil {
+	if err := decode(rec, m); err != nil {
 		return nil, fmt.Errorf("decode record: %w", err)
 	}
 	m.Reviewed = done
-	if coding.Valid {
+	if coding != nil {
 		m.Participation = new(model.Participation)
-		if err := decode([]byte(coding.String), m.Participation); err != nil {
+		if err := decode(coding, m.Participation); err != nil {
 			return nil, fmt.Errorf("decode coding of %s: %w", m.ID, err)
 		}
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -173,5 +174,50 @@ func TestEachNoSections(t *testing.T) {
 	full, _ := s.Get(ctx, "e")
 	if len(full.Sections) != 1 {
 		t.Errorf("Get lost the sections: %+v", full.Sections)
+	}
+}
+
+// TestEachStops checks that an error from fn, or a cancelled context, stops
+// the walk that reads ahead of fn and gives its connection back: the store
+// still reads afterwards.
+func TestEachStops(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	var ms []*model.Model
+	for i := 0; i < 3*eachAhead; i++ {
+		ms = append(ms, sample(fmt.Sprintf("m%03d", i), "Lapin hyvinvointialue", ""))
+	}
+	if _, err := s.PutAll(ctx, ms); err != nil {
+		t.Fatal(err)
+	}
+	stop := errors.New("stop here")
+	t.Run("fn error", func(t *testing.T) {
+		n := 0
+		err := s.Each(ctx, Query{}, func(m *model.Model) error {
+			if n++; n == 2 {
+				return stop
+			}
+			return nil
+		})
+		if err != stop || n != 2 {
+			t.Fatalf("got %v after %d models, want the error as it is after 2", err, n)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		cctx, cancel := context.WithCancel(ctx)
+		n := 0
+		err := s.Each(cctx, Query{}, func(m *model.Model) error {
+			if n++; n == 2 {
+				cancel()
+			}
+			return nil
+		})
+		if !errors.Is(err, context.Canceled) || n != 2 {
+			t.Fatalf("got %v after %d models, want context.Canceled after 2", err, n)
+		}
+	})
+	n := 0
+	if err := s.Each(ctx, Query{}, func(*model.Model) error { n++; return nil }); err != nil || n != len(ms) {
+		t.Fatalf("after stopping: %d models, %v", n, err)
 	}
 }
