@@ -31,8 +31,8 @@ var registerOnce sync.Once
 
 var registerErr error
 
-// registerAnalysis adds the fold and stem token filters and the lines
-// tokenizer to bleve's registry. Every entry point that builds or opens an
+// registerAnalysis adds the fold and stem token filters and the lines and
+// words tokenizers to bleve's registry. Every entry point that builds or opens an
 // index calls it.
 func registerAnalysis() error {
 	registerOnce.Do(func() {
@@ -50,6 +50,12 @@ func registerAnalysis() error {
 			return linesTokenizer{}, nil
 		}); err != nil {
 			registerErr = fmt.Errorf("register %s: %w", linesName, err)
+			return
+		}
+		if err := registry.RegisterTokenizer(wordsName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+			return newWordsTokenizer(), nil
+		}); err != nil {
+			registerErr = fmt.Errorf("register %s: %w", wordsName, err)
 		}
 	})
 	return registerErr

@@ -8,7 +8,9 @@
 // Title, summary and every section are analysed as bleve's Finnish
 // analyzer ("fi": Unicode words, lowercase, Finnish stop words, Snowball
 // stemmer) does, with the outcome of each distinct word cached
-// (innokyla_fi, stems.go), so inflected forms meet: "työpaja" and
+// (innokyla_fi, stems.go) and the words of common Finnish text found
+// without bleve's general word segmenter, to the same tokens
+// (tokenizer.go), so inflected forms meet: "työpaja" and
 // "työpajoissa" both stem to "työpaj", "kokemusasiantuntijoiden" to
 // "kokemusasiantuntij".
 //

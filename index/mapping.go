@@ -9,7 +9,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/innokyla/innokyla/model"
@@ -64,13 +63,13 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	im := bleve.NewIndexMapping()
 	if err := im.AddCustomAnalyzer(analyzerText, map[string]interface{}{
-		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []interface{}{stemFilterName},
+		"type": custom.Name, "tokenizer": wordsName, "token_filters": []interface{}{stemFilterName},
 	}); err != nil {
 		return nil, err
 	}
 	im.DefaultAnalyzer = analyzerText
 	if err := im.AddCustomAnalyzer(analyzerFold, map[string]interface{}{
-		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []interface{}{stemFilterName, foldFilterName},
+		"type": custom.Name, "tokenizer": wordsName, "token_filters": []interface{}{stemFilterName, foldFilterName},
 	}); err != nil {
 		return nil, err
 	}
