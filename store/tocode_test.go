@@ -10,11 +10,17 @@ import (
 	"github.com/innokyla/innokyla/model"
 )
 
-// toCode collects what EachToCode streams: id -> whether it came coded.
+// toCode collects what EachToCode streams: id -> whether it came coded. It
+// fails t if a model comes twice or out of id order.
 func toCode(t *testing.T, s *Store, identity string, recode bool) map[string]bool {
 	t.Helper()
 	got := map[string]bool{}
+	last := ""
 	err := s.EachToCode(context.Background(), identity, recode, func(tc *ToCode) error {
+		if _, again := got[tc.ID]; again || tc.ID < last {
+			t.Errorf("%s streamed after %s", tc.ID, last)
+		}
+		last = tc.ID
 		got[tc.ID] = tc.Coded()
 		if tc.Coded() {
 			if _, err := tc.Coding(); err != nil {
