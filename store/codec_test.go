@@ -63,3 +63,36 @@ func TestDecodeAsEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodeAsEncodingJSON holds encode to encoding/json's bytes on
+// codings with what crawled text may hold: markup characters, quotes,
+// line and paragraph separators, invalid UTF-8, and nil and empty lists.
+func TestEncodeAsEncodingJSON(t *testing.T) {
+	ev := func(text string) model.Evidence {
+		return model.Evidence{Page: "main", Section: "Osallisuus <b>&</b>", Text: text, Start: 3, End: 40, Confidence: "high"}
+	}
+	for _, tc := range []struct {
+		name string
+		p    *model.Participation
+	}{
+		{"empty", &model.Participation{}},
+		{"empty lists", &model.Participation{Codebook: "c", Methods: []model.Method{}, Phases: []string{}}},
+		{"methods", &model.Participation{Codebook: "innokyla-codebook-2.0 (embedded, 47850c3e)", Described: true,
+			Methods: []model.Method{{ID: "survey", Phases: []string{"ideation"}, Confidence: "high",
+				Evidence: []model.Evidence{ev("Asiakkaat vastasivat kyselyyn \"Mitä mieltä?\" – 120 vastausta.")}}},
+			Phases: []string{"ideation", "development"}}},
+		{"odd text", &model.Participation{Coder: "Äijä", General: []model.Evidence{
+			ev("a\u2028b\u2029c <script>&amp; \\ \t\n"), ev("bad \xff\xfe byte"), ev("emoji 😀 and NUL \x00")}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want, werr := json.Marshal(tc.p)
+			got, gerr := encode(tc.p)
+			if werr != nil || gerr != nil {
+				t.Fatalf("errors: encode %v, encoding/json %v", gerr, werr)
+			}
+			if string(got) != string(want) {
+				t.Errorf("encode gives\n%s\nencoding/json\n%s", got, want)
+			}
+		})
+	}
+}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -110,7 +109,7 @@ const insertCoding = `INSERT INTO codings (id, version, codebook, coded_at, part
 
 // codingArgs are the values of insertCoding for one coding.
 func codingArgs(id string, version int, now string, p *model.Participation) ([]any, error) {
-	b, err := json.Marshal(p)
+	b, err := encode(p)
 	if err != nil {
 		return nil, err
 	}
