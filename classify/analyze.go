@@ -63,14 +63,19 @@ func (c *Classifier) scan(sc *scratch) {
 	sortHits(sc.hits)
 }
 
-// sortHits orders hits by start, longer first.
+// sortHits orders hits by start, longer first. The automaton reports them
+// by end, so they are nearly in order already: an insertion sort moves the
+// few that are not (pdqsort, comparing through a function, was 8% of the
+// time of classifying).
 func sortHits(hs []hit) {
-	slices.SortFunc(hs, func(x, y hit) int {
-		if x.s != y.s {
-			return int(x.s - y.s)
+	for i := 1; i < len(hs); i++ {
+		h := hs[i]
+		j := i
+		for ; j > 0 && (hs[j-1].s > h.s || hs[j-1].s == h.s && hs[j-1].t < h.t); j-- {
+			hs[j] = hs[j-1]
 		}
-		return int(y.t - x.t)
-	})
+		hs[j] = h
+	}
 }
 
 // describe fills sc.info for every clause from its hits.
