@@ -36,11 +36,13 @@ func (s *Store) SaveCodings(ctx context.Context, cs []Coding) error {
 // snapshot is older than the log SQLite's checkpoint after every commit
 // past 1,000 log pages can copy nothing back; the log grows to the size of
 // the codings either way (66 MB at 100,000 models). Close checkpoints once,
-// when the reader is done.
+// when the reader is done; meanwhile the kernel is asked to write the log
+// (and then the database) out as it grows (startWriteback).
 type CodingWriter struct {
 	conn       *sql.Conn
 	release    func()
-	checkpoint int // the connection's wal_autocheckpoint before
+	checkpoint int    // the connection's wal_autocheckpoint before
+	writeback  func() // stops the writeback of the log and the database
 }
 
 // NewCodingWriter takes a connection for storing codings; Close gives it
@@ -59,8 +61,13 @@ func (s *Store) NewCodingWriter(ctx context.Context) (*CodingWriter, error) {
 		release()
 		return nil, fmt.Errorf("save codings: %w", err)
 	}
+	w.writeback = startWriteback(writebackInterval, s.path+"-wal", s.path)
 	return w, nil
 }
+
+// writebackInterval is how often a coding writer has the kernel start
+// writing the log and the database to disk.
+const writebackInterval = 100 * time.Millisecond
 
 // Save stores one batch of codings in one transaction, as SaveCodings.
 func (w *CodingWriter) Save(ctx context.Context, cs []Coding) error {
@@ -99,6 +106,7 @@ func (w *CodingWriter) Close() {
 	}
 	ctx := context.Background() // the caller's may be cancelled by now
 	w.conn.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+	w.writeback() // after the checkpoint, whose writes it starts too
 	w.conn.ExecContext(ctx, fmt.Sprintf("PRAGMA wal_autocheckpoint = %d", w.checkpoint))
 	w.release()
 	w.release = nil
