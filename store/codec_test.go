@@ -96,3 +96,29 @@ func TestEncodeAsEncodingJSON(t *testing.T) {
 		})
 	}
 }
+
+// FuzzDecode holds decode to encoding/json on any input: the same error or
+// not, the same model, and never a panic (a damaged record must give an
+// error that names it).
+func FuzzDecode(f *testing.F) {
+	for _, seed := range []string{
+		`{"id":"a","title":"Työpaja","sections":[{"page":"main","heading":"H","text":"rivi\nrivi"}]}`,
+		`{"ID":"a","title":"first","title":"second","regions":null}`,
+		"{\"id\":\"a\",\"title\":\"bad \xff byte \\u00e4 \\ud83d\\ude00\"}",
+		`{"id":"a","participation":{"codebook":"c","described":true,"methods":[{"id":"survey","evidence":[{"start":1,"end":2}]}]}}`,
+		`{"id":1}`, `[]`, `nul`, `{"sections":[{"text":`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var want, got model.Model
+		werr := json.Unmarshal(b, &want)
+		gerr := decode(b, &got)
+		if (werr == nil) != (gerr == nil) {
+			t.Fatalf("%q: decode error %v, encoding/json's %v", b, gerr, werr)
+		}
+		if werr == nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: decode gives %+v, encoding/json %+v", b, got, want)
+		}
+	})
+}
