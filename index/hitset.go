@@ -187,6 +187,19 @@ func (e *segEval) postings(field, term string) (*roaring.Bitmap, error) {
 	return roaring.New(), nil
 }
 
+// termPostings is postings for each of terms in field.
+func (e *segEval) termPostings(field string, terms []string) ([]*roaring.Bitmap, error) {
+	bms := make([]*roaring.Bitmap, 0, len(terms))
+	for _, t := range terms {
+		bm, err := e.postings(field, t)
+		if err != nil {
+			return nil, err
+		}
+		bms = append(bms, bm)
+	}
+	return bms, nil
+}
+
 // prefix is the union of the terms of field that start with p, as bleve's
 // prefix searcher finds them (its clause limit included).
 func (e *segEval) prefix(field, p string) (set, error) {
@@ -212,13 +225,9 @@ func (e *segEval) prefix(field, p string) (set, error) {
 	if searcher.DisjunctionMaxClauseCount != 0 && len(terms) > searcher.DisjunctionMaxClauseCount {
 		return unsupported, nil // bleve refuses it; let it say so
 	}
-	bms := make([]*roaring.Bitmap, 0, len(terms))
-	for _, t := range terms {
-		bm, err := e.postings(field, t)
-		if err != nil {
-			return unsupported, err
-		}
-		bms = append(bms, bm)
+	bms, err := e.termPostings(field, terms)
+	if err != nil {
+		return unsupported, err
 	}
 	return found(union(bms)), nil
 }
@@ -259,13 +268,9 @@ func (e *segEval) match(q *query.MatchQuery) (set, error) {
 	if len(terms) == 0 {
 		return matchNone, nil
 	}
-	bms := make([]*roaring.Bitmap, 0, len(terms))
-	for _, term := range terms {
-		bm, err := e.postings(field, term)
-		if err != nil {
-			return unsupported, err
-		}
-		bms = append(bms, bm)
+	bms, err := e.termPostings(field, terms)
+	if err != nil {
+		return unsupported, err
 	}
 	if q.Operator == query.MatchQueryOperatorAnd {
 		return found(intersection(bms)), nil
