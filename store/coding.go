@@ -19,13 +19,25 @@ type Coding struct {
 // SaveCodings stores codings in one transaction. A coding by the same
 // codebook version replaces the earlier one of that model version; codings
 // by other codebook versions are kept.
+// It is for a few codings (classify --url): classify's batches over the
+// whole corpus go through a CodingWriter, whose mapped connection,
+// writeback and checkpoint a few codings do not need.
 func (s *Store) SaveCodings(ctx context.Context, cs []Coding) error {
-	w, err := s.NewCodingWriter(ctx)
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("save codings: %w", err)
 	}
-	defer w.Close()
-	return w.Save(ctx, cs)
+	defer tx.Rollback()
+	now := codedAt()
+	for _, c := range cs {
+		if err := saveCoding(ctx, tx, c.ID, c.Version, now, c.P); err != nil {
+			return fmt.Errorf("save coding of %s: %w", c.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save codings: %w", err)
+	}
+	return nil
 }
 
 // CodingWriter stores codings batch after batch on one connection of its
@@ -81,7 +93,7 @@ func (w *CodingWriter) Save(ctx context.Context, cs []Coding) error {
 		return fmt.Errorf("save codings: %w", err)
 	}
 	defer stmt.Close()
-	now := time.Now().UTC().Format(time.RFC3339Nano)
+	now := codedAt()
 	for _, c := range cs {
 		args, err := codingArgs(c.ID, c.Version, now, c.P)
 		if err == nil {
@@ -124,9 +136,13 @@ func codingArgs(id string, version int, now string, p *model.Participation) ([]a
 	return []any{id, version, p.Codebook, now, string(b)}, nil
 }
 
-// saveCoding stores one coding inside tx (Put and PutAll with a coding).
-func saveCoding(ctx context.Context, tx *sql.Tx, id string, version int, p *model.Participation) error {
-	args, err := codingArgs(id, version, time.Now().UTC().Format(time.RFC3339Nano), p)
+// codedAt is the time a coding is stored now, as the codings hold it.
+func codedAt() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+
+// saveCoding stores one coding inside tx (SaveCodings, and Put and PutAll
+// with a coding), coded at now.
+func saveCoding(ctx context.Context, tx *sql.Tx, id string, version int, now string, p *model.Participation) error {
+	args, err := codingArgs(id, version, now, p)
 	if err != nil {
 		return err
 	}

@@ -233,7 +233,7 @@ func (p *putter) put(ctx context.Context, tx *sql.Tx, m *model.Model) (PutResult
 	case sum == m.ContentSHA256:
 		m.Version = version
 		if m.Participation != nil {
-			return Unchanged, saveCoding(ctx, tx, m.ID, version, m.Participation)
+			return Unchanged, saveCoding(ctx, tx, m.ID, version, codedAt(), m.Participation)
 		}
 		return Unchanged, nil
 	default:
@@ -262,7 +262,7 @@ func (p *putter) put(ctx context.Context, tx *sql.Tx, m *model.Model) (PutResult
 		return Unchanged, err
 	}
 	if p0 != nil {
-		if err := saveCoding(ctx, tx, m.ID, m.Version, p0); err != nil {
+		if err := saveCoding(ctx, tx, m.ID, m.Version, codedAt(), p0); err != nil {
 			return Unchanged, err
 		}
 	}
