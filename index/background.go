@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"path/filepath"
 	"sync"
 
@@ -63,3 +64,13 @@ func (bg *background) unwatch(path string) {
 
 // storePath is where bleve keeps the scorch files of the index at path.
 func storePath(path string) string { return filepath.Clean(filepath.Join(path, "store")) }
+
+// failed returns the error of the index's background work, if any.
+func (bg *background) failed() error {
+	select {
+	case <-bg.done:
+		return fmt.Errorf("index in the background: %w", bg.err)
+	default:
+		return nil
+	}
+}

@@ -61,6 +61,11 @@ func (ix *Index) sync(ctx context.Context, each Each) (Stats, error) {
 		}
 		st.Rebuilt = true
 	}
+	if empty, err := ix.empty(); err != nil {
+		return st, err
+	} else if empty && !onlineOnly {
+		return ix.build(ctx, each, st)
+	}
 	s := &syncer{ix: ix, st: st, w: newWriter(ix.b, ix.sigs, ix.bg), seen: map[uint64]struct{}{},
 		j: job{batch: ix.b.NewBatch(), put: map[string]string{}}}
 	if err := each(func(m *model.Model) error { return s.add(ctx, m) }); err != nil {
@@ -159,6 +164,29 @@ func (s *syncer) removeGone() error {
 	}
 	return s.flush()
 }
+
+// onlineOnly makes Sync build an empty index as it updates one, batch by
+// batch through scorch; tests compare the two.
+var onlineOnly = false
+
+// empty reports whether the index holds no model.
+func (ix *Index) empty() (bool, error) {
+	n, err := ix.b.DocCount()
+	if err != nil {
+		return false, fmt.Errorf("index %s: %w", ix.path, err)
+	}
+	if n > 0 {
+		return false, nil
+	}
+	none := true
+	err = ix.sigs.ids(func(string) error { none = false; return errStop })
+	if err != nil && !errors.Is(err, errStop) {
+		return false, fmt.Errorf("index %s: %w", ix.path, err)
+	}
+	return none, nil
+}
+
+var errStop = errors.New("stop")
 
 func idHash(id string) uint64 {
 	h := fnv.New64a()

@@ -1,0 +1,406 @@
+package index
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	bdoc "github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/util"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v17"
+
+	"github.com/innokyla/innokyla/model"
+)
+
+// An empty index is built apart from scorch's online path: bleve applies
+// one batch at a time and builds its segment on one goroutine, so a build
+// left a third of two cores idle, and its merger planned merges for an
+// index still growing. build instead analyses batches and writes their
+// segments on every core at once, merges them in tiers of mergeWidth as
+// they come, and hands scorch the finished segments in a root of its own
+// format (see root.go).
+
+// buildBatch is how many models a segment of a build starts with: each
+// worker holds one batch, analysed, and its segment while it writes it.
+var buildBatch = 250
+
+// mergeWidth is how many segments of one tier are merged into one of the
+// next, as scorch's tiered plan does (SegmentsPerMergeTask); a build
+// leaves fewer than mergeWidth in a tier, so Compact finds nothing to do.
+const mergeWidth = 10
+
+// buildDir is where a build writes its segments inside the index
+// directory; it becomes the store when the build is done.
+const buildDir = "build"
+
+// seg is a segment file of a build.
+type seg struct {
+	id   uint64 // the file's number, scorch's segment id
+	docs int
+}
+
+// builder is one build: the documents cut into batches, the workers that
+// write their segments and the merger that merges them in tiers.
+type builder struct {
+	ix     *Index
+	dir    string
+	sc     *scorch.Scorch // the empty index: its mapping and analysis
+	plugin *zap.ZapPlugin
+
+	mu   sync.Mutex
+	next uint64 // the last segment id taken
+	err  error
+
+	jobs   chan []*bdoc.Document
+	done   chan seg // segments written by workers, for the merger
+	tiers  [][]seg  // the merger's segments by tier
+	wg     sync.WaitGroup
+	merged chan struct{}
+}
+
+// build indexes every model each yields into the empty index ix; see
+// Sync. It returns what was added. A cancelled ctx stops between models:
+// the models handed out so far are indexed.
+func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return st, fmt.Errorf("build index %s: %w", ix.path, err)
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return st, fmt.Errorf("build index %s: not a scorch index (%T)", ix.path, adv)
+	}
+	if err := ix.bg.failed(); err != nil {
+		return st, err
+	}
+	b := &builder{ix: ix, dir: filepath.Join(ix.path, buildDir), sc: sc, plugin: &zap.ZapPlugin{},
+		done: make(chan seg, 2*mergeWidth), merged: make(chan struct{})}
+	if err := os.RemoveAll(b.dir); err != nil { // what a killed build left
+		return st, fmt.Errorf("build index %s: %w", ix.path, err)
+	}
+	if err := os.MkdirAll(b.dir, 0o700); err != nil {
+		return st, fmt.Errorf("build index %s: %w", ix.path, err)
+	}
+	sigPath := filepath.Join(ix.path, buildDir+".sigs")
+	sigs, err := newSigLog(sigPath)
+	if err != nil {
+		return st, fmt.Errorf("build index %s: %w", ix.path, err)
+	}
+	defer func() {
+		sigs.close()
+		os.Remove(sigPath)
+	}()
+
+	workers := runtime.GOMAXPROCS(0)
+	b.jobs = make(chan []*bdoc.Document)
+	for i := 0; i < workers; i++ {
+		b.wg.Add(1)
+		go b.work()
+	}
+	go b.merge()
+
+	m := ix.b.Mapping()
+	batch := make([]*bdoc.Document, 0, buildBatch)
+	send := func() {
+		if len(batch) > 0 {
+			b.jobs <- batch
+			batch = make([]*bdoc.Document, 0, buildBatch)
+		}
+	}
+	eachErr := each(func(md *model.Model) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := b.failed(); err != nil {
+			return err
+		}
+		if md.ID == "" {
+			return fmt.Errorf("model with url %q has no id", md.URL)
+		}
+		d := bdoc.NewDocument(md.ID)
+		if err := m.MapDocument(d, document(md, ix.tl, ix.facets)); err != nil {
+			return fmt.Errorf("index %s: %w", md.ID, err)
+		}
+		if err := sigs.add(md.ID, signature(md)); err != nil {
+			return fmt.Errorf("build index %s: %w", ix.path, err)
+		}
+		st.Added++
+		batch = append(batch, d)
+		if len(batch) == buildBatch {
+			send()
+		}
+		return nil
+	})
+	send()
+	close(b.jobs)
+	b.wg.Wait()
+	close(b.done)
+	<-b.merged
+
+	werr := b.failed()
+	if werr == nil {
+		werr = ix.bg.failed() // the empty index's own goroutines
+	}
+	if werr != nil || (eachErr != nil && !errors.Is(eachErr, context.Canceled)) {
+		os.RemoveAll(b.dir)
+		return st, errors.Join(eachErr, werr)
+	}
+	// Cancelled or done: what was handed out is written; it goes in.
+	if err := b.install(sigs); err != nil {
+		return st, errors.Join(eachErr, err)
+	}
+	return st, eachErr
+}
+
+func (b *builder) fail(err error) {
+	b.mu.Lock()
+	if b.err == nil {
+		b.err = err
+	}
+	b.mu.Unlock()
+}
+
+func (b *builder) failed() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.err
+}
+
+// newID takes the next segment id.
+func (b *builder) newID() uint64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.next++
+	return b.next
+}
+
+func (b *builder) path(id uint64) string {
+	return filepath.Join(b.dir, segName(id))
+}
+
+// work analyses batches as scorch's Batch does and writes each as a
+// segment file.
+func (b *builder) work() {
+	defer b.wg.Done()
+	for docs := range b.jobs {
+		if b.failed() != nil {
+			continue // drain
+		}
+		id := b.newID()
+		if err := b.write(docs, b.path(id)); err != nil {
+			b.fail(err)
+			continue
+		}
+		b.done <- seg{id: id, docs: len(docs)}
+	}
+}
+
+// write analyses docs and writes them as a segment file at path.
+func (b *builder) write(docs []*bdoc.Document, path string) error {
+	results := make([]index.Document, len(docs))
+	for i, d := range docs {
+		d.AddIDField()
+		b.sc.Analyze(d)
+		results[i] = d
+	}
+	s, _, err := b.plugin.New(results)
+	if err != nil {
+		return fmt.Errorf("build segment: %w", err)
+	}
+	if err := s.(segment.UnpersistedSegment).Persist(path); err != nil {
+		return fmt.Errorf("write segment: %w", err)
+	}
+	return nil
+}
+
+// merge gathers the written segments by tier and merges each full tier
+// into one segment of the next; at the end it merges the first tier's
+// rest, the smallest segments.
+func (b *builder) merge() {
+	defer close(b.merged)
+	for s := range b.done {
+		b.add(0, s)
+	}
+	if len(b.tiers) > 0 && len(b.tiers[0]) > 1 && b.failed() == nil {
+		s, err := b.mergeSegs(b.tiers[0])
+		if err != nil {
+			b.fail(err)
+			return
+		}
+		b.tiers[0] = []seg{s}
+	}
+}
+
+// add puts s in tier t and merges the tier when it is full.
+func (b *builder) add(t int, s seg) {
+	for len(b.tiers) <= t {
+		b.tiers = append(b.tiers, nil)
+	}
+	b.tiers[t] = append(b.tiers[t], s)
+	if len(b.tiers[t]) < mergeWidth || b.failed() != nil {
+		return
+	}
+	m, err := b.mergeSegs(b.tiers[t])
+	if err != nil {
+		b.fail(err)
+		return
+	}
+	b.tiers[t] = nil
+	b.add(t+1, m)
+}
+
+// mergeSegs merges segments into a new one and removes their files.
+func (b *builder) mergeSegs(in []seg) (seg, error) {
+	out := seg{id: b.newID()}
+	open := make([]segment.Segment, 0, len(in))
+	defer func() {
+		for _, s := range open {
+			s.Close()
+		}
+	}()
+	for _, s := range in {
+		o, err := b.plugin.Open(b.path(s.id))
+		if err != nil {
+			return out, fmt.Errorf("merge segments: %w", err)
+		}
+		open = append(open, o)
+		out.docs += s.docs
+	}
+	if _, _, err := b.plugin.Merge(open, make([]*roaring.Bitmap, len(open)), b.path(out.id), nil, nil); err != nil {
+		return out, fmt.Errorf("merge segments: %w", err)
+	}
+	for _, s := range open {
+		s.Close()
+	}
+	open = nil
+	for _, s := range in {
+		if err := os.Remove(b.path(s.id)); err != nil {
+			return out, fmt.Errorf("merge segments: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// install writes scorch's root for the build's segments, puts them in the
+// place of the empty index's store, opens it and stores the signatures.
+func (b *builder) install(sigs *sigLog) error {
+	ix := b.ix
+	var segs []seg
+	for _, t := range b.tiers {
+		segs = append(segs, t...)
+	}
+	internal := map[string][]byte{}
+	for _, k := range []string{string(util.MappingInternalKey), internalSchema} {
+		v, err := ix.b.GetInternal([]byte(k))
+		if err != nil {
+			return fmt.Errorf("build index %s: %w", ix.path, err)
+		}
+		internal[k] = v
+	}
+	if v, ok := ix.facets.pending(); ok {
+		internal[internalFacets] = v
+	}
+	store := storePath(ix.path)
+	if err := writeRoot(b.dir, store, b.plugin, segs, internal); err != nil {
+		return fmt.Errorf("build index %s: %w", ix.path, err)
+	}
+	if err := ix.b.Close(); err != nil {
+		return fmt.Errorf("build index %s: %w", ix.path, err)
+	}
+	if err := os.RemoveAll(store); err != nil {
+		return fmt.Errorf("build index %s: %w", ix.path, err)
+	}
+	if err := os.Rename(b.dir, store); err != nil {
+		return fmt.Errorf("build index %s: %w", ix.path, err)
+	}
+	nb, err := bleve.OpenUsing(ix.path, writerConfig(DefaultLockTimeout))
+	if err != nil {
+		return fmt.Errorf("build index %s: %w", ix.path, lockErr(err))
+	}
+	ix.b = nb
+	if err := sigs.replay(ix.sigs); err != nil {
+		return fmt.Errorf("build index %s: %w", ix.path, err)
+	}
+	return ix.sigs.sync()
+}
+
+// sigLog keeps a build's signatures in a file until its segments are in
+// place: stored earlier, they would name models a killed build never
+// indexed.
+type sigLog struct {
+	f *os.File
+	w *bufio.Writer
+}
+
+func newSigLog(path string) (*sigLog, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	return &sigLog{f: f, w: bufio.NewWriterSize(f, 1<<16)}, nil
+}
+
+func (l *sigLog) add(id, sig string) error {
+	var n [2 * binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(n[:], uint64(len(id)))
+	k += binary.PutUvarint(n[k:], uint64(len(sig)))
+	l.w.Write(n[:k])
+	l.w.WriteString(id)
+	_, err := l.w.WriteString(sig)
+	return err
+}
+
+func (l *sigLog) close() { l.f.Close() }
+
+// replay stores the logged signatures in s, sigBatch at a time.
+func (l *sigLog) replay(s *sigFile) error {
+	if err := l.w.Flush(); err != nil {
+		return err
+	}
+	path := l.f.Name()
+	if _, err := l.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	r := bufio.NewReaderSize(l.f, 1<<16)
+	put := map[string]string{}
+	for {
+		il, err := binary.ReadUvarint(r)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("read %s: %w", path, err)
+		}
+		sl, err := binary.ReadUvarint(r)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", path, err)
+		}
+		buf := make([]byte, il+sl)
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return fmt.Errorf("read %s: %w", path, err)
+		}
+		put[string(buf[:il])] = string(buf[il:])
+		if len(put) == sigBatch {
+			if err := s.apply(put, nil); err != nil {
+				return err
+			}
+			put = map[string]string{}
+		}
+	}
+	return s.apply(put, nil)
+}
+
+// sigBatch is how many signatures one transaction of replay stores.
+const sigBatch = 10000
