@@ -28,17 +28,22 @@ import (
 // one batch at a time and builds its segment on one goroutine, so a build
 // left a third of two cores idle, and its merger planned merges for an
 // index still growing. build instead analyses batches and writes their
-// segments on every core at once, merges them in tiers of mergeWidth as
-// they come, and hands scorch the finished segments in a root of its own
+// segments on every core at once, merges them in tiers as they come, and hands scorch the finished segments in a root of its own
 // format (see root.go).
 
 // buildBatch is how many models a segment of a build starts with: each
 // worker holds one batch, analysed, and its segment while it writes it.
 var buildBatch = 250
 
-// mergeWidth is how many segments of one tier are merged into one of the
-// next, as scorch's tiered plan does (SegmentsPerMergeTask); a build
-// leaves fewer than mergeWidth in a tier, so Compact finds nothing to do.
+// firstWidth is how many of the first segments are merged into one: 40
+// of 250 models, 10,000, so that a model is merged once up to 100,000
+// (as often as scorch's merger merged it, the build's largest cost after
+// writing segments). mergeWidth is how many segments of a later tier are
+// merged into one of the next, as scorch's tiered plan does
+// (SegmentsPerMergeTask); a build leaves at most that many in a tier, and
+// scorch's plan (Compact) then finds nothing to merge.
+var firstWidth = 40
+
 const mergeWidth = 10
 
 // buildDir is where a build writes its segments inside the index
@@ -86,7 +91,7 @@ func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) 
 		return st, err
 	}
 	b := &builder{ix: ix, dir: filepath.Join(ix.path, buildDir), sc: sc, plugin: &zap.ZapPlugin{},
-		done: make(chan seg, 2*mergeWidth), merged: make(chan struct{})}
+		done: make(chan seg, 2*mergeWidth), merged: make(chan struct{}), tiers: make([][]seg, 1)}
 	if err := os.RemoveAll(b.dir); err != nil { // what a killed build left
 		return st, fmt.Errorf("build index %s: %w", ix.path, err)
 	}
@@ -225,15 +230,29 @@ func (b *builder) write(docs []*bdoc.Document, path string) error {
 	return nil
 }
 
-// merge gathers the written segments by tier and merges each full tier
-// into one segment of the next; at the end it merges the first tier's
-// rest, the smallest segments.
+// merge gathers the written segments by tier. The first tier is merged
+// whenever it holds firstWidth segments; a later tier once it holds
+// mergeWidth and more segments come, so the end of a build waits for no
+// merge of large segments (a full tier is what scorch's tiered plan
+// keeps too). At the end the first tier's rest, the smallest segments,
+// is merged into one.
 func (b *builder) merge() {
 	defer close(b.merged)
 	for s := range b.done {
-		b.add(0, s)
+		if b.failed() != nil {
+			continue
+		}
+		for t := 1; t < len(b.tiers); t++ {
+			if len(b.tiers[t]) >= mergeWidth {
+				b.push(t)
+			}
+		}
+		b.tiers[0] = append(b.tiers[0], s)
+		if len(b.tiers[0]) >= firstWidth {
+			b.push(0)
+		}
 	}
-	if len(b.tiers) > 0 && len(b.tiers[0]) > 1 && b.failed() == nil {
+	if len(b.tiers[0]) > 1 && b.failed() == nil {
 		s, err := b.mergeSegs(b.tiers[0])
 		if err != nil {
 			b.fail(err)
@@ -243,22 +262,18 @@ func (b *builder) merge() {
 	}
 }
 
-// add puts s in tier t and merges the tier when it is full.
-func (b *builder) add(t int, s seg) {
-	for len(b.tiers) <= t {
-		b.tiers = append(b.tiers, nil)
-	}
-	b.tiers[t] = append(b.tiers[t], s)
-	if len(b.tiers[t]) < mergeWidth || b.failed() != nil {
-		return
-	}
+// push merges the segments of tier t into one of tier t+1.
+func (b *builder) push(t int) {
 	m, err := b.mergeSegs(b.tiers[t])
 	if err != nil {
 		b.fail(err)
 		return
 	}
 	b.tiers[t] = nil
-	b.add(t+1, m)
+	if len(b.tiers) == t+1 {
+		b.tiers = append(b.tiers, nil)
+	}
+	b.tiers[t+1] = append(b.tiers[t+1], m)
 }
 
 // mergeSegs merges segments into a new one and removes their files.
