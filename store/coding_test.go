@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"os"
 	"strconv"
 	"strings"
@@ -57,5 +58,47 @@ func TestCodingWriterCheckpoint(t *testing.T) {
 	n := 0
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM codings`).Scan(&n); err != nil || n != len(ids) {
 		t.Errorf("%d codings stored (%v), want %d", n, err, len(ids))
+	}
+}
+
+// doneCounter is a context that counts how often its Done is asked for.
+type doneCounter struct {
+	context.Context
+	n int
+}
+
+func (c *doneCounter) Done() <-chan struct{} { c.n++; return c.Context.Done() }
+
+// TestCodingWriterSaveCancel holds how Save treats its context: a
+// cancelled one stops it before the batch, storing nothing, and the
+// statements of a batch run without it (the driver would watch a
+// cancellable context with a goroutine of its own for each of them).
+func TestCodingWriterSaveCancel(t *testing.T) {
+	s := openTemp(t)
+	w, err := s.NewCodingWriter(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	var cs []Coding
+	for i := range 200 {
+		cs = append(cs, Coding{ID: "m" + strconv.Itoa(i), Version: 1, P: &model.Participation{Codebook: "A"}})
+	}
+	live, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ctx := &doneCounter{Context: live}
+	if err := w.Save(ctx, cs); err != nil {
+		t.Fatal(err)
+	}
+	if ctx.n >= len(cs) {
+		t.Errorf("the context's Done was asked for %d times for %d codings: the statements watch it", ctx.n, len(cs))
+	}
+	cancel()
+	if err := w.Save(ctx, []Coding{{ID: "late", Version: 1, P: &model.Participation{Codebook: "A"}}}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Save with a cancelled context: %v", err)
+	}
+	n := 0
+	if err := s.db.QueryRow(`SELECT count(*) FROM codings`).Scan(&n); err != nil || n != len(cs) {
+		t.Errorf("%d codings stored (%v), want the %d before the cancel", n, err, len(cs))
 	}
 }
