@@ -25,7 +25,8 @@
 // word therefore becomes a disjunction of match queries on the text fields
 // and one prefix query on the tails field; prefix queries are cheap on
 // bleve's FST term dictionary, and the field is only one keyword per
-// distinct word, without positions, so it adds little to the index. Only
+// distinct word, without positions (yet about 78 terms a model: building
+// without it took 30% less CPU at 100,000 synthetic models). Only
 // words that fold to four or more letters are looked up as tails, and the
 // field is boosted low so exact words rank first. Snippets mark the
 // matched words by analysing the stored text of the shown hits again, so
@@ -44,11 +45,23 @@
 // and regexp terms cannot be read as bitmaps: those searches score and
 // count every hit, as 'innokyla search' always does.
 //
+// # Building
+//
+// Sync adds changes through scorch's batches. An empty index (new, or
+// rebuilt) is built apart (build.go): one worker per core analyses a batch
+// of 250 models and writes it as a segment, a merger merges the segments
+// in tiers as they come (40 into 10,000 models, then tens), and scorch is
+// handed the finished segments under a root.bolt written in its own
+// format (root.go), with the signatures stored once they are in place.
+// Through scorch, a batch's segment is built on one goroutine after its
+// analysis, and a build left a third of two cores idle.
+//
 // # State and locking
 //
 // The index package does not know the store: the caller streams models into
 // Sync, which adds, replaces and removes documents by (id, version, content
-// hash, coding hash), kept inside the index as internal keys. A writer holds
-// the index exclusively; readers (search, serve) share it. Another process
-// gets ErrLocked within the lock timeout instead of waiting forever.
+// hash, coding hash), kept in a bbolt file in the index directory
+// (sigs.go). A writer holds the index exclusively; readers (search,
+// serve) share it. Another process gets ErrLocked within the lock timeout
+// instead of waiting forever.
 package index
