@@ -317,12 +317,16 @@ func (b *builder) install(sigs *sigLog) error {
 		segs = append(segs, t...)
 	}
 	internal := map[string][]byte{}
-	for _, k := range []string{string(util.MappingInternalKey), internalSchema} {
+	// The facet values are those of the empty index (an index whose models
+	// were all removed keeps its codes) and the build's new ones.
+	for _, k := range []string{string(util.MappingInternalKey), internalSchema, internalFacets} {
 		v, err := ix.b.GetInternal([]byte(k))
 		if err != nil {
 			return fmt.Errorf("build index %s: %w", ix.path, err)
 		}
-		internal[k] = v
+		if v != nil {
+			internal[k] = v
+		}
 	}
 	if v, ok := ix.facets.pending(); ok {
 		internal[internalFacets] = v

@@ -339,3 +339,26 @@ func TestWriteRoot(t *testing.T) {
 		t.Fatalf("search everything: %+v, %v; want the 30 models", res, err)
 	}
 }
+
+// An index whose models were all removed is empty and built again, with
+// the facet codes it had: facets count as in an index built batch by batch.
+func TestBuildAfterAllRemoved(t *testing.T) {
+	withBuildBatch(t, 4)
+	ms := synthModels(60)
+	built := buildIndex(t, ms)
+	if st, err := built.Sync(context.Background(), each(nil)); err != nil || st.Removed != len(ms) {
+		t.Fatalf("remove all: %+v, %v", st, err)
+	}
+	if empty, err := built.empty(); err != nil || !empty {
+		t.Fatalf("empty after removing all: %v, %v", empty, err)
+	}
+	// Added back in another order, so the facet values come in another
+	// order than their codes were given.
+	back := append([]*model.Model{}, ms[30:]...)
+	back = append(back, ms[:30]...)
+	if _, err := built.Sync(context.Background(), each(back)); err != nil {
+		t.Fatal(err)
+	}
+	sameAnswers(t, built, onlineIndex(t, ms))
+	sameAnswers(t, reopenReadOnly(t, built), onlineIndex(t, ms))
+}
