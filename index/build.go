@@ -159,7 +159,11 @@ func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) 
 		werr = ix.bg.failed() // the empty index's own goroutines
 	}
 	if werr != nil || (eachErr != nil && !errors.Is(eachErr, context.Canceled)) {
+		// The index stays empty (and marked incomplete).
 		os.RemoveAll(b.dir)
+		if eachErr == werr { // the walk stopped on the workers' error
+			return st, werr
+		}
 		return st, errors.Join(eachErr, werr)
 	}
 	// Cancelled or done: what was handed out is written; it goes in.
