@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -33,11 +34,16 @@ func populateMap(path string) error {
 // mapping is an address range of this process.
 type mapping struct{ start, end uintptr }
 
-// fileMaps lists this process's mappings of the file at path, known by its
-// device and inode in /proc/self/maps.
+// fileMaps lists this process's mappings of the file at path, known in
+// /proc/self/maps by its device and inode, or by its path (overlayfs
+// shows the device of the layer below).
 func fileMaps(path string) ([]mapping, error) {
 	var st unix.Stat_t
 	if err := unix.Stat(path, &st); err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
 		return nil, err
 	}
 	dev := fmt.Sprintf("%02x:%02x", unix.Major(st.Dev), unix.Minor(st.Dev))
@@ -52,7 +58,7 @@ func fileMaps(path string) ([]mapping, error) {
 	for sc.Scan() {
 		// start-end perms offset dev inode path
 		fs := strings.Fields(sc.Text())
-		if len(fs) < 6 || fs[3] != dev || fs[4] != ino {
+		if len(fs) < 6 || (fs[3] != dev || fs[4] != ino) && strings.Join(fs[5:], " ") != abs {
 			continue
 		}
 		lo, hi, _ := strings.Cut(fs[0], "-")
