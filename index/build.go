@@ -1,12 +1,9 @@
 package index
 
 import (
-	"bufio"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -98,15 +95,11 @@ func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) 
 	if err := os.MkdirAll(b.dir, 0o700); err != nil {
 		return st, fmt.Errorf("build index %s: %w", ix.path, err)
 	}
-	sigPath := filepath.Join(ix.path, buildDir+".sigs")
-	sigs, err := newSigLog(sigPath)
-	if err != nil {
+	// Signatures a killed build stored name models its index never took.
+	if err := ix.sigs.clear(); err != nil {
 		return st, fmt.Errorf("build index %s: %w", ix.path, err)
 	}
-	defer func() {
-		sigs.close()
-		os.Remove(sigPath)
-	}()
+	put := map[string]string{}
 
 	workers := runtime.GOMAXPROCS(0)
 	b.jobs = make(chan []*bdoc.Document)
@@ -138,8 +131,15 @@ func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) 
 		if err := m.MapDocument(d, document(md, ix.tl, ix.facets)); err != nil {
 			return fmt.Errorf("index %s: %w", md.ID, err)
 		}
-		if err := sigs.add(md.ID, signature(md)); err != nil {
-			return fmt.Errorf("build index %s: %w", ix.path, err)
+		// Signatures go in as the models are handed out, in the
+		// goroutine that waits most: a build that does not finish leaves
+		// its index empty, and the next Sync starts over (see empty).
+		put[md.ID] = signature(md)
+		if len(put) == sigBatch {
+			if err := ix.sigs.apply(put, nil); err != nil {
+				return fmt.Errorf("build index %s: %w", ix.path, err)
+			}
+			clear(put)
 		}
 		st.Added++
 		batch = append(batch, d)
@@ -149,6 +149,9 @@ func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) 
 		return nil
 	})
 	send()
+	if err := ix.sigs.apply(put, nil); err != nil && eachErr == nil {
+		eachErr = fmt.Errorf("build index %s: %w", ix.path, err)
+	}
 	close(b.jobs)
 	b.wg.Wait()
 	close(b.done)
@@ -167,7 +170,7 @@ func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) 
 		return st, errors.Join(eachErr, werr)
 	}
 	// Cancelled or done: what was handed out is written; it goes in.
-	if err := b.install(sigs); err != nil {
+	if err := b.install(); err != nil {
 		return st, errors.Join(eachErr, err)
 	}
 	return st, eachErr
@@ -234,36 +237,52 @@ func (b *builder) write(docs []*bdoc.Document, path string) error {
 	return nil
 }
 
-// merge gathers the written segments by tier. The first tier is merged
-// whenever it holds firstWidth segments; a later tier once it holds
-// mergeWidth and more segments come, so the end of a build waits for no
-// merge of large segments (a full tier is what scorch's tiered plan
-// keeps too). At the end the first tier's rest, the smallest segments,
-// is merged into one.
+// merge gathers the written segments by tier. A tier is merged into one
+// segment of the next once it holds its width (firstWidth, then
+// mergeWidth) and another segment comes, so the end of a build waits for
+// no merge of large segments (a full tier is what scorch's tiered plan
+// keeps too). At the end the first tier's rest, the smallest segments, is
+// merged in one part per core at once.
 func (b *builder) merge() {
 	defer close(b.merged)
 	for s := range b.done {
 		if b.failed() != nil {
 			continue
 		}
-		for t := 1; t < len(b.tiers); t++ {
-			if len(b.tiers[t]) >= mergeWidth {
+		for t := range b.tiers {
+			if len(b.tiers[t]) >= tierWidth(t) {
 				b.push(t)
 			}
 		}
 		b.tiers[0] = append(b.tiers[0], s)
-		if len(b.tiers[0]) >= firstWidth {
-			b.push(0)
-		}
 	}
-	if len(b.tiers[0]) > 1 && b.failed() == nil {
-		s, err := b.mergeSegs(b.tiers[0])
-		if err != nil {
-			b.fail(err)
-			return
-		}
-		b.tiers[0] = []seg{s}
+	rest := b.tiers[0]
+	if len(rest) < 2 || b.failed() != nil {
+		return
 	}
+	parts := min(runtime.GOMAXPROCS(0), len(rest)/2)
+	out := make([]seg, parts)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m, err := b.mergeSegs(rest[i*len(rest)/parts : (i+1)*len(rest)/parts])
+			if err != nil {
+				b.fail(err)
+			}
+			out[i] = m
+		}()
+	}
+	wg.Wait()
+	b.tiers[0] = out
+}
+
+func tierWidth(t int) int {
+	if t == 0 {
+		return firstWidth
+	}
+	return mergeWidth
 }
 
 // push merges the segments of tier t into one of tier t+1.
@@ -313,8 +332,8 @@ func (b *builder) mergeSegs(in []seg) (seg, error) {
 }
 
 // install writes scorch's root for the build's segments, puts them in the
-// place of the empty index's store, opens it and stores the signatures.
-func (b *builder) install(sigs *sigLog) error {
+// place of the empty index's store and opens it.
+func (b *builder) install() error {
 	ix := b.ix
 	var segs []seg
 	for _, t := range b.tiers {
@@ -353,77 +372,8 @@ func (b *builder) install(sigs *sigLog) error {
 		return fmt.Errorf("build index %s: %w", ix.path, lockErr(err))
 	}
 	ix.b = nb
-	if err := sigs.replay(ix.sigs); err != nil {
-		return fmt.Errorf("build index %s: %w", ix.path, err)
-	}
 	return ix.sigs.sync()
 }
 
-// sigLog keeps a build's signatures in a file until its segments are in
-// place: stored earlier, they would name models a killed build never
-// indexed.
-type sigLog struct {
-	f *os.File
-	w *bufio.Writer
-}
-
-func newSigLog(path string) (*sigLog, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	return &sigLog{f: f, w: bufio.NewWriterSize(f, 1<<16)}, nil
-}
-
-func (l *sigLog) add(id, sig string) error {
-	var n [2 * binary.MaxVarintLen64]byte
-	k := binary.PutUvarint(n[:], uint64(len(id)))
-	k += binary.PutUvarint(n[k:], uint64(len(sig)))
-	l.w.Write(n[:k])
-	l.w.WriteString(id)
-	_, err := l.w.WriteString(sig)
-	return err
-}
-
-func (l *sigLog) close() { l.f.Close() }
-
-// replay stores the logged signatures in s, sigBatch at a time.
-func (l *sigLog) replay(s *sigFile) error {
-	if err := l.w.Flush(); err != nil {
-		return err
-	}
-	path := l.f.Name()
-	if _, err := l.f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	r := bufio.NewReaderSize(l.f, 1<<16)
-	put := map[string]string{}
-	for {
-		il, err := binary.ReadUvarint(r)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
-		}
-		sl, err := binary.ReadUvarint(r)
-		if err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
-		}
-		buf := make([]byte, il+sl)
-		if _, err := io.ReadFull(r, buf); err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
-		}
-		put[string(buf[:il])] = string(buf[il:])
-		if len(put) == sigBatch {
-			if err := s.apply(put, nil); err != nil {
-				return err
-			}
-			put = map[string]string{}
-		}
-	}
-	return s.apply(put, nil)
-}
-
-// sigBatch is how many signatures one transaction of replay stores.
+// sigBatch is how many signatures a build stores in one transaction.
 const sigBatch = 10000

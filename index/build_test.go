@@ -171,8 +171,9 @@ func reopen(t *testing.T, ix *Index) *Index {
 	return r
 }
 
-// A build that was killed leaves its segments and signatures behind; the
-// next Sync of the (still empty) index starts over and indexes everything.
+// A build that was killed leaves its segments and the signatures of the
+// models it had handed out; the next Sync of the (still empty) index
+// starts over and indexes every model, those too.
 func TestBuildAfterKilledBuild(t *testing.T) {
 	withBuildBatch(t, 4)
 	ms := synthModels(40)
@@ -181,20 +182,29 @@ func TestBuildAfterKilledBuild(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{filepath.Join(dir, segName(1)), filepath.Join(ix.Path(), buildDir+".sigs")} {
-		if err := os.WriteFile(f, []byte("left by a killed build"), 0o600); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.WriteFile(filepath.Join(dir, segName(1)), []byte("left by a killed build"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	left := map[string]string{"gone-since": "1:x:none"} // a model not yielded again
+	for _, m := range ms[:25] {
+		left[m.ID] = signature(m)
+	}
+	if err := ix.sigs.apply(left, nil); err != nil {
+		t.Fatal(err)
 	}
 	st, err := ix.Sync(context.Background(), each(ms))
 	if err != nil || st.Added != len(ms) {
-		t.Fatalf("sync: %+v, %v", st, err)
+		t.Fatalf("sync: %+v, %v; want all %d added", st, err, len(ms))
 	}
 	if n, err := ix.b.DocCount(); err != nil || n != uint64(len(ms)) {
 		t.Fatalf("%d documents (%v), want %d", n, err, len(ms))
 	}
-	if _, err := os.Stat(filepath.Join(ix.Path(), buildDir+".sigs")); !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("the signature log is left: %v", err)
+	sigs := 0
+	if err := ix.sigs.ids(func(string) error { sigs++; return nil }); err != nil || sigs != len(ms) {
+		t.Fatalf("%d signatures (%v), want the %d models'", sigs, err, len(ms))
+	}
+	if st, err := reopen(t, ix).Sync(context.Background(), each(ms)); err != nil || st.Unchanged != len(ms) {
+		t.Fatalf("sync again: %+v, %v; want all %d unchanged", st, err, len(ms))
 	}
 }
 

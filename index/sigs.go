@@ -105,3 +105,14 @@ func (s *sigFile) ids(fn func(id string) error) error {
 		})
 	})
 }
+
+// clear removes every signature.
+func (s *sigFile) clear() error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.DeleteBucket(sigBucket); err != nil {
+			return err
+		}
+		_, err := tx.CreateBucket(sigBucket)
+		return err
+	})
+}

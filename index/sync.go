@@ -169,24 +169,16 @@ func (s *syncer) removeGone() error {
 // batch through scorch; tests compare the two.
 var onlineOnly = false
 
-// empty reports whether the index holds no model.
+// empty reports whether the index holds no model. Signatures do not
+// count: an index without documents but with signatures is what a killed
+// build leaves, and it is built again.
 func (ix *Index) empty() (bool, error) {
 	n, err := ix.b.DocCount()
 	if err != nil {
 		return false, fmt.Errorf("index %s: %w", ix.path, err)
 	}
-	if n > 0 {
-		return false, nil
-	}
-	none := true
-	err = ix.sigs.ids(func(string) error { none = false; return errStop })
-	if err != nil && !errors.Is(err, errStop) {
-		return false, fmt.Errorf("index %s: %w", ix.path, err)
-	}
-	return none, nil
+	return n == 0, nil
 }
-
-var errStop = errors.New("stop")
 
 func idHash(id string) uint64 {
 	h := fnv.New64a()
