@@ -61,9 +61,9 @@ type builder struct {
 	sc     *scorch.Scorch // the empty index: its mapping and analysis
 	plugin *zap.ZapPlugin
 
+	firstErr
 	mu   sync.Mutex
 	next uint64 // the last segment id taken
-	err  error
 
 	jobs   chan []*bdoc.Document
 	done   chan seg // segments written by workers, for the merger
@@ -174,20 +174,6 @@ func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) 
 		return st, errors.Join(eachErr, err)
 	}
 	return st, eachErr
-}
-
-func (b *builder) fail(err error) {
-	b.mu.Lock()
-	if b.err == nil {
-		b.err = err
-	}
-	b.mu.Unlock()
-}
-
-func (b *builder) failed() error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.err
 }
 
 // newID takes the next segment id.

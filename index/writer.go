@@ -2,7 +2,6 @@ package index
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -31,8 +30,7 @@ type writer struct {
 	// its persisted callback takes it out.
 	unpersisted chan struct{}
 
-	mu  sync.Mutex
-	err error
+	firstErr
 }
 
 // job is a batch and the signatures to store or remove once it is on disk.
@@ -74,20 +72,6 @@ func (w *writer) run() {
 			w.fail(fmt.Errorf("index batch: %w", err))
 		}
 	}
-}
-
-func (w *writer) fail(err error) {
-	w.mu.Lock()
-	if w.err == nil {
-		w.err = err
-	}
-	w.mu.Unlock()
-}
-
-func (w *writer) failed() error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.err
 }
 
 // send queues a job; it returns an earlier job's error, if any.
