@@ -31,3 +31,25 @@ func (s *Store) bulkConn(ctx context.Context) (c *sql.Conn, release func(), err 
 		c.Close()
 	}, nil
 }
+
+// populator has the page tables of the corpus's mapping filled in once, in
+// a goroutine, as a bulk connection's first row is read: SQLite has mapped
+// the file by then, and populateMap spares the reader a page fault for
+// every page it touches, which took a third of classify's reader's time.
+type populator struct{ done chan struct{} }
+
+// start populates the mapping of path unless it has started already.
+func (p *populator) start(path string) {
+	if p.done == nil {
+		p.done = make(chan struct{})
+		go func() { populateMap(path); close(p.done) }()
+	}
+}
+
+// wait waits for the populating, if any; call it before the connection's
+// release unmaps the file.
+func (p *populator) wait() {
+	if p.done != nil {
+		<-p.done
+	}
+}

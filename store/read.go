@@ -140,7 +140,10 @@ func (s *Store) each(ctx context.Context, q Query, ms chan<- *model.Model) error
 		return fmt.Errorf("read models: %w", err)
 	}
 	defer rows.Close()
+	var p populator
+	defer p.wait() // before release unmaps the file
 	for rows.Next() {
+		p.start(s.path)
 		m, err := scanModel(rows.Scan)
 		if err != nil {
 			return fmt.Errorf("read models: %w", err)
@@ -199,20 +202,24 @@ func (s *Store) GetVersion(ctx context.Context, id string, version int) (*model.
 	return m, nil
 }
 
+// scanModel reads a row of record, coding and reviewed. The record and
+// coding come as the driver's strings and are decoded in place
+// (decodeShared), not copied into []byte and their strings copied out.
 func scanModel(scan func(...any) error) (*model.Model, error) {
-	var rec, coding []byte // coding is nil when there is none
+	var rec string
+	var coding sql.NullString // not valid when there is none
 	var done bool
 	if err := scan(&rec, &coding, &done); err != nil {
 		return nil, err
 	}
 	m := new(model.Model)
-	if err := decode(rec, m); err != nil {
+	if err := decodeShared(rec, m); err != nil {
 		return nil, fmt.Errorf("decode record: %w", err)
 	}
 	m.Reviewed = done
-	if coding != nil {
+	if coding.Valid {
 		m.Participation = new(model.Participation)
-		if err := decode(coding, m.Participation); err != nil {
+		if err := decodeShared(coding.String, m.Participation); err != nil {
 			return nil, fmt.Errorf("decode coding of %s: %w", m.ID, err)
 		}
 	}

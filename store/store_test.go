@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/innokyla/innokyla/model"
@@ -219,5 +221,41 @@ func TestEachStops(t *testing.T) {
 	n := 0
 	if err := s.Each(ctx, Query{}, func(*model.Model) error { n++; return nil }); err != nil || n != len(ms) {
 		t.Fatalf("after stopping: %d models, %v", n, err)
+	}
+}
+
+// The models Each yields keep their text after the walk goes on: they
+// share the memory of their own row's record (scanModel), never a buffer
+// the next row reuses. Each holds them all and compares them afterwards
+// with the same models read one by one.
+func TestEachModelsOutliveRows(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	var ms []*model.Model
+	for i := 0; i < 2*eachAhead+7; i++ {
+		m := sample(fmt.Sprintf("m%03d", i), "Lapin hyvinvointialue", "2022-01-0"+fmt.Sprint(1+i%9))
+		m.Summary = fmt.Sprintf("Tiivistelmä %d: \"lainattu\" ja äöå %s", i, strings.Repeat("sana ", i))
+		m.Sections = append(m.Sections, model.Section{Page: model.PagePath, Heading: "Kehittäminen",
+			Text: fmt.Sprintf("Asiakasraati kokoontui %d kertaa.\nToinen rivi\twith a tab.", i)})
+		ms = append(ms, m)
+	}
+	if _, err := s.PutAll(ctx, ms); err != nil {
+		t.Fatal(err)
+	}
+	var got []*model.Model
+	if err := s.Each(ctx, Query{}, func(m *model.Model) error { got = append(got, m); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(ms) {
+		t.Fatalf("%d models, want %d", len(got), len(ms))
+	}
+	for _, m := range got {
+		want, err := s.GetVersion(ctx, m.ID, m.Version)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(m, want) {
+			t.Fatalf("%s after the walk:\n%+v\nread alone:\n%+v", m.ID, m, want)
+		}
 	}
 }

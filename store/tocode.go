@@ -56,20 +56,10 @@ func (s *Store) EachToCode(ctx context.Context, identity string, recode bool, fn
 		return fmt.Errorf("read models to code: %w", err)
 	}
 	defer rows.Close()
-	var populated chan struct{}
-	defer func() {
-		if populated != nil {
-			<-populated // before release unmaps the file
-		}
-	}()
+	var p populator
+	defer p.wait() // before release unmaps the file
 	for rows.Next() {
-		if populated == nil {
-			// SQLite has mapped the file by the first row: have the rest
-			// of its page tables filled in at once (populateMap), not page
-			// fault by page fault, which took a third of the reader's time.
-			populated = make(chan struct{})
-			go func() { populateMap(s.path); close(populated) }()
-		}
+		p.start(s.path)
 		t := new(ToCode)
 		// The record is taken as the driver's string, not copied into a
 		// []byte (225 MB less at 100,000 models), and decoded in place
