@@ -43,6 +43,12 @@ var firstWidth = 40
 
 const mergeWidth = 10
 
+// maxWorkers bounds the workers of a build: each holds a batch analysed
+// and its segment, 10-15 MB, under index's soft memory limit of 180 MB
+// (cmd/innokyla/memory.go), where a build's live heap is about 50 MB
+// with two.
+const maxWorkers = 4
+
 // buildDir is where a build writes its segments inside the index
 // directory; it becomes the store when the build is done.
 const buildDir = "build"
@@ -101,7 +107,7 @@ func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) 
 	}
 	put := map[string]string{}
 
-	workers := runtime.GOMAXPROCS(0)
+	workers := min(runtime.GOMAXPROCS(0), maxWorkers)
 	b.jobs = make(chan []*bdoc.Document)
 	for i := 0; i < workers; i++ {
 		b.wg.Add(1)
