@@ -93,10 +93,8 @@ func (w *writer) close() error {
 	for i := 0; i < maxUnpersisted && w.failed() == nil; i++ {
 		w.reserve()
 	}
-	select {
-	case <-w.bg.done: // the index is on disk, but its merges stopped
-		w.failBackground()
-	default:
+	if err := w.bg.failed(); err != nil { // the index is on disk, but its merges stopped
+		w.fail(err)
 	}
 	if err := w.sigs.sync(); err != nil {
 		w.fail(err)
@@ -120,5 +118,5 @@ func (w *writer) reserve() bool {
 // failBackground fails the writer with the error of scorch's background
 // work; call it once bg.done is closed.
 func (w *writer) failBackground() {
-	w.fail(fmt.Errorf("index in the background: %w", w.bg.err))
+	w.fail(w.bg.failed())
 }
