@@ -25,8 +25,9 @@ import (
 // one batch at a time and builds its segment on one goroutine, so a build
 // left a third of two cores idle, and its merger planned merges for an
 // index still growing. build instead analyses batches and writes their
-// segments on every core at once, merges them in tiers as they come, and hands scorch the finished segments in a root of its own
-// format (see root.go).
+// segments on every core at once, merges them in tiers as they come, and
+// hands scorch the finished segments in a root of its own format (see
+// root.go).
 
 // buildBatch is how many models a segment of a build starts with: each
 // worker holds one batch, analysed, and its segment while it writes it.
@@ -53,12 +54,6 @@ const maxWorkers = 4
 // directory; it becomes the store when the build is done.
 const buildDir = "build"
 
-// seg is a segment file of a build.
-type seg struct {
-	id   uint64 // the file's number, scorch's segment id
-	docs int
-}
-
 // builder is one build: the documents cut into batches, the workers that
 // write their segments and the merger that merges them in tiers.
 type builder struct {
@@ -71,9 +66,11 @@ type builder struct {
 	mu   sync.Mutex
 	next uint64 // the last segment id taken
 
+	// Segments are known by their number: the file's name and scorch's
+	// segment id.
 	jobs   chan []*bdoc.Document
-	done   chan seg // segments written by workers, for the merger
-	tiers  [][]seg  // the merger's segments by tier
+	done   chan uint64 // segments written by workers, for the merger
+	tiers  [][]uint64  // the merger's segments by tier
 	wg     sync.WaitGroup
 	merged chan struct{}
 }
@@ -94,7 +91,7 @@ func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) 
 		return st, err
 	}
 	b := &builder{ix: ix, dir: filepath.Join(ix.path, buildDir), sc: sc, plugin: &zap.ZapPlugin{},
-		done: make(chan seg, 2*mergeWidth), merged: make(chan struct{}), tiers: make([][]seg, 1)}
+		done: make(chan uint64, 2*mergeWidth), merged: make(chan struct{}), tiers: make([][]uint64, 1)}
 	if err := os.RemoveAll(b.dir); err != nil { // what a killed build left
 		return st, fmt.Errorf("build index %s: %w", ix.path, err)
 	}
@@ -207,7 +204,7 @@ func (b *builder) work() {
 			b.fail(err)
 			continue
 		}
-		b.done <- seg{id: id, docs: len(docs)}
+		b.done <- id
 	}
 }
 
@@ -253,7 +250,7 @@ func (b *builder) merge() {
 		return
 	}
 	parts := min(runtime.GOMAXPROCS(0), len(rest)/2)
-	out := make([]seg, parts)
+	out := make([]uint64, parts)
 	var wg sync.WaitGroup
 	for i := range parts {
 		wg.Add(1)
@@ -292,31 +289,30 @@ func (b *builder) push(t int) {
 }
 
 // mergeSegs merges segments into a new one and removes their files.
-func (b *builder) mergeSegs(in []seg) (seg, error) {
-	out := seg{id: b.newID()}
+func (b *builder) mergeSegs(in []uint64) (uint64, error) {
+	out := b.newID()
 	open := make([]segment.Segment, 0, len(in))
 	defer func() {
 		for _, s := range open {
 			s.Close()
 		}
 	}()
-	for _, s := range in {
-		o, err := b.plugin.Open(b.path(s.id))
+	for _, id := range in {
+		o, err := b.plugin.Open(b.path(id))
 		if err != nil {
 			return out, fmt.Errorf("merge segments: %w", err)
 		}
 		open = append(open, o)
-		out.docs += s.docs
 	}
-	if _, _, err := b.plugin.Merge(open, make([]*roaring.Bitmap, len(open)), b.path(out.id), nil, nil); err != nil {
+	if _, _, err := b.plugin.Merge(open, make([]*roaring.Bitmap, len(open)), b.path(out), nil, nil); err != nil {
 		return out, fmt.Errorf("merge segments: %w", err)
 	}
 	for _, s := range open {
 		s.Close()
 	}
 	open = nil
-	for _, s := range in {
-		if err := os.Remove(b.path(s.id)); err != nil {
+	for _, id := range in {
+		if err := os.Remove(b.path(id)); err != nil {
 			return out, fmt.Errorf("merge segments: %w", err)
 		}
 	}
@@ -327,7 +323,7 @@ func (b *builder) mergeSegs(in []seg) (seg, error) {
 // place of the empty index's store and opens it.
 func (b *builder) install() error {
 	ix := b.ix
-	var segs []seg
+	var segs []uint64
 	for _, t := range b.tiers {
 		segs = append(segs, t...)
 	}

@@ -303,8 +303,8 @@ func TestWriteRoot(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := &builder{sc: adv.(*scorch.Scorch), plugin: &zap.ZapPlugin{}, dir: store}
-	segs := []seg{{id: 5}, {id: 300}, {id: 70000}}
-	for i, s := range segs {
+	segs := []uint64{5, 300, 70000}
+	for i, id := range segs {
 		var docs []*bdoc.Document
 		for _, m := range ms[i*10 : i*10+10] {
 			d := bdoc.NewDocument(m.ID)
@@ -313,7 +313,7 @@ func TestWriteRoot(t *testing.T) {
 			}
 			docs = append(docs, d)
 		}
-		if err := b.write(docs, b.path(s.id)); err != nil {
+		if err := b.write(docs, b.path(id)); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -17,7 +17,7 @@ import (
 // segments built elsewhere). store is where dir will be, the root's
 // context for its file writer. TestBuildMatchesOnline opens what it
 // writes and takes more batches into it.
-func writeRoot(dir, store string, plugin *zap.ZapPlugin, segs []seg, internal map[string][]byte) error {
+func writeRoot(dir, store string, plugin *zap.ZapPlugin, segs []uint64, internal map[string][]byte) error {
 	db, err := util.OpenBolt(filepath.Join(dir, "root.bolt"), 0o600, nil)
 	if err != nil {
 		return fmt.Errorf("write root: %w", err)
@@ -64,12 +64,12 @@ func writeRoot(dir, store string, plugin *zap.ZapPlugin, segs []seg, internal ma
 				return err
 			}
 		}
-		for _, s := range segs {
-			b, err := snap.CreateBucketIfNotExists(orderedUvarint(s.id))
+		for _, id := range segs {
+			b, err := snap.CreateBucketIfNotExists(orderedUvarint(id))
 			if err != nil {
 				return err
 			}
-			if err := b.Put(util.BoltPathKey, []byte(segName(s.id)), w); err != nil {
+			if err := b.Put(util.BoltPathKey, []byte(segName(id)), w); err != nil {
 				return err
 			}
 		}
