@@ -26,8 +26,9 @@ type Classifier struct {
 	pool  sync.Pool
 
 	// headings caches raw heading -> headingInfo. A sync.Map: the workers
-	// of classify read it for every section, and a mutex around a map made
-	// them wait for each other (0.06-0.1 CPU-s at 100,000 models).
+	// of classify read it for every section without a lock (17-24 against
+	// 28-43 ns a lookup with a mutex around a map; about 0.02 CPU-s at
+	// 100,000 models).
 	headings sync.Map
 	nHeading atomic.Int32 // entries in headings, capped at maxHeadings
 }
