@@ -131,7 +131,7 @@ func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) 
 			return fmt.Errorf("model with url %q has no id", md.URL)
 		}
 		d := bdoc.NewDocument(md.ID)
-		if err := m.MapDocument(d, document(md, ix.tl, ix.facets)); err != nil {
+		if err := m.MapDocument(d, document(md, ix.pr, ix.facets)); err != nil {
 			return fmt.Errorf("index %s: %w", md.ID, err)
 		}
 		// Signatures go in as the models are handed out, in the

@@ -308,7 +308,7 @@ func TestWriteRoot(t *testing.T) {
 		var docs []*bdoc.Document
 		for _, m := range ms[i*10 : i*10+10] {
 			d := bdoc.NewDocument(m.ID)
-			if err := src.b.Mapping().MapDocument(d, document(m, src.tl, src.facets)); err != nil {
+			if err := src.b.Mapping().MapDocument(d, document(m, src.pr, src.facets)); err != nil {
 				t.Fatal(err)
 			}
 			docs = append(docs, d)

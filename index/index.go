@@ -53,8 +53,9 @@ type Index struct {
 	path      string
 	b         bleve.Index
 	readOnly  bool
-	tl        *tailer // builds the tails field; writers only
+	pr        *pairer // builds the pairs field; writers only
 	facets    *facetDict
+	vocab     atomic.Pointer[vocab]      // the compounds (see vocab.go)
 	table     atomic.Pointer[facetTable] // see LoadFacets
 	parts     int                        // Options.Parts
 	rankBound int                        // Options.RankBound
@@ -82,8 +83,14 @@ func wrap(path string, b bleve.Index, readOnly bool, bg *background) (*Index, er
 	// An index built by an older version may lack the analyzer; Sync
 	// rebuilds such an index before it writes.
 	if fold := b.Mapping().AnalyzerNamed(analyzerFold); fold != nil {
-		ix.tl = newTailer(fold)
+		ix.pr = newPairer(fold)
 	}
+	v, err := openVocab(path)
+	if err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	ix.vocab.Store(v)
 	return ix, nil
 }
 
@@ -134,7 +141,13 @@ func open(path string, o Options) (*Index, error) {
 		return nil, err
 	}
 	if o.ReadOnly {
-		if err := ix.checkSchema(); err != nil {
+		err := ix.checkSchema()
+		if err == nil && ix.vocab.Load() == nil && !ix.Incomplete() {
+			// Every Sync ends by writing it; an interrupted one leaves the
+			// index marked incomplete, which the caller warns of.
+			err = fmt.Errorf("%w: its compound vocabulary (%s) is missing", ErrOutdated, vocabFileName)
+		}
+		if err != nil {
 			ix.Close()
 			return nil, fmt.Errorf("open index %s: %w", path, err)
 		}

@@ -22,8 +22,9 @@ import (
 // line, instead of one field per term. Version 15 analyses text with
 // innokyla_fi (bleve's Finnish analysis with a word cache, the same terms),
 // the facet codes as one value, and stores region, url and created without
-// indexing them.
-const schemaVersion = "innokyla-index-15"
+// indexing them. Version 16 drops the tails field: compounds are found
+// through the vocabulary file (vocab.go).
+const schemaVersion = "innokyla-index-16"
 
 // Field names in the index.
 const (
@@ -44,10 +45,6 @@ const (
 	// FieldFacets holds the code of every facet value of a model (see
 	// facetDict), so one doc-values pass per hit counts all facets.
 	FieldFacets = "facets"
-
-	// FieldTails holds the reversed folded stems of all the text: a
-	// compound's tail is a prefix there.
-	FieldTails = "tails"
 
 	// FieldPairs holds the pairs of neighbouring words with a stop word
 	// (see pairs.go), so a phrase with a stop word stays a phrase.
@@ -88,11 +85,10 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, err
 	}
-	// The tails field holds each distinct folded stem of the model's text
-	// once, reversed (see tailer), and the pairs field each stop-word pair;
-	// no positions. Each is one value with a term per line: as a list, bleve
-	// made a field per term, and that cost a fifth of the build's CPU time
-	// and more than its memory. Terms, frequencies and norms are the same.
+	// The pairs field holds each stop-word pair of the model's text once
+	// (see pairer); no positions. It is one value with a term per line: as
+	// a list, bleve made a field per term, and that cost a fifth of the
+	// build's CPU time and more than its memory.
 	lines := func(docValues bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = linesName
@@ -102,7 +98,6 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 		f.IncludeTermVectors = false
 		return f
 	}
-	dm.AddFieldMappingsAt(FieldTails, lines(false))
 	dm.AddFieldMappingsAt(FieldPairs, lines(false))
 	// The facet codes are one value too, with doc values: the same terms
 	// as a list of keywords, without a field per code.
@@ -137,9 +132,9 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	return im, nil
 }
 
-// document turns a model into the map bleve indexes; tl fills the tails
+// document turns a model into the map bleve indexes; pr fills the pairs
 // field and fd codes the facet values.
-func document(m *model.Model, tl *tailer, fd *facetDict) map[string]interface{} {
+func document(m *model.Model, pr *pairer, fd *facetDict) map[string]interface{} {
 	d := map[string]interface{}{
 		FieldTitle:   m.Title,
 		FieldSummary: m.Summary,
@@ -156,11 +151,7 @@ func document(m *model.Model, tl *tailer, fd *facetDict) map[string]interface{} 
 	if len(secs) > 0 {
 		d[FieldSections] = secs
 	}
-	tails, pairs := tl.terms(append([]string{m.Title, m.Summary}, secs...)...)
-	if len(tails) > 0 {
-		d[FieldTails] = strings.Join(tails, "\n")
-	}
-	if len(pairs) > 0 {
+	if pairs := pr.pairs(append([]string{m.Title, m.Summary}, secs...)...); len(pairs) > 0 {
 		d[FieldPairs] = strings.Join(pairs, "\n")
 	}
 	regions := m.Regions

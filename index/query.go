@@ -30,9 +30,10 @@ var fieldAliases = map[string]string{
 
 // words is what rewriting a query needs of the index's analysis.
 type words interface {
-	// tails returns, for each token of word, its folded stem reversed, when
-	// it is long enough to stand as the tail of a compound.
-	tails(word string) []string
+	// compounds returns the terms of the text fields that end in word as
+	// the tail of a compound ("asiakaskysel" for "kysely"), or fold to it,
+	// besides the word's own stems.
+	compounds(word string) ([]string, error)
 	// positions counts the words of text that the text fields index (stop
 	// words are not).
 	positions(text string) int
@@ -67,7 +68,7 @@ func (e *FieldValueError) Error() string {
 func (e *FieldValueError) Is(target error) bool { return target == ErrBadQuery }
 
 // buildQuery parses the query string, widens unfielded words to the text
-// fields and the tails field, and adds the filters both as weightless term
+// fields and to the compounds that end in them, and adds the filters both as weightless term
 // queries and as facet codes (see facetQuery).
 func buildQuery(req Request, w words, fd *facetDict) (*facetQuery, error) {
 	if utf8.RuneCountInString(req.Query) > MaxQueryLen {
@@ -205,7 +206,7 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 	case *query.MatchQuery:
 		if fields, ok := textTargets(t.FieldVal); ok {
 			rw.text(t.Match, nil)
-			return wordQuery(t, fields, rw.w), nil
+			return wordQuery(t, fields, rw.w)
 		}
 		return keywordQuery(t.FieldVal, t.Match, t.BoostVal)
 	case *query.MatchPhraseQuery:
@@ -332,16 +333,18 @@ func boostOf(b *query.Boost) float64 {
 }
 
 // wordQuery looks for one word in the text fields (Finnish stems) and, as
-// the tail of a compound, in the tails field: the folded stem "kysel"
-// reversed is "lesyk", a prefix of "lesyksakaisa", which is
-// "asiakaskyselyn" folded and reversed. The tails field covers all the
-// text, so title:kysely matches a compound in any text field (one prefix
-// lookup instead of three keeps the query cheap).
-func wordQuery(m *query.MatchQuery, fields []string, w words) query.Query {
+// the tail of a compound, in the terms of the same fields that end in it
+// (see vocab.go): "kysely" also looks for "asiakaskysel" (asiakaskyselyn),
+// with a low boost so that the word itself ranks first. The compounds are
+// one clause, of one disjunction per field.
+func wordQuery(m *query.MatchQuery, fields []string, w words) (query.Query, error) {
 	base := boostOf(m.BoostVal)
-	var rev []string
+	var comp []string
 	if m.Fuzziness == 0 && w != nil {
-		rev = w.tails(m.Match)
+		var err error
+		if comp, err = w.compounds(m.Match); err != nil {
+			return nil, err
+		}
 	}
 	var alt []query.Query
 	for _, f := range fields {
@@ -351,13 +354,21 @@ func wordQuery(m *query.MatchQuery, fields []string, w words) query.Query {
 		q.SetBoost(base * textBoosts[f])
 		alt = append(alt, q)
 	}
-	for _, r := range rev {
-		c := bleve.NewPrefixQuery(r)
-		c.SetField(FieldTails)
-		c.SetBoost(base * compoundBoost)
-		alt = append(alt, c)
+	if len(comp) > 0 {
+		per := make([]query.Query, 0, len(fields))
+		for _, f := range fields {
+			terms := make([]query.Query, 0, len(comp))
+			for _, c := range comp {
+				t := bleve.NewTermQuery(c)
+				t.SetField(f)
+				t.SetBoost(base * textBoosts[f] * compoundBoost)
+				terms = append(terms, t)
+			}
+			per = append(per, bleve.NewDisjunctionQuery(terms...))
+		}
+		alt = append(alt, bleve.NewDisjunctionQuery(per...))
 	}
-	return bleve.NewDisjunctionQuery(alt...)
+	return bleve.NewDisjunctionQuery(alt...), nil
 }
 
 // phraseQuery looks for a phrase in the text fields. A phrase that keeps
@@ -380,7 +391,7 @@ func phraseQuery(m *query.MatchPhraseQuery, fields []string, w words, pairs []st
 	case n == 1:
 		word := bleve.NewMatchQuery(m.MatchPhrase)
 		word.BoostVal = m.BoostVal
-		q = wordQuery(word, fields, nil) // no words: no compound tails
+		q, _ = wordQuery(word, fields, nil) // no words: no compounds, no error
 	default:
 		base := boostOf(m.BoostVal)
 		var alt []query.Query

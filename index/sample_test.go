@@ -144,7 +144,7 @@ func TestHitSetCounts(t *testing.T) {
 			}
 			found += int(want.Total)
 			// The counts above came from the hit set, except for a wildcard.
-			fq, err := buildQuery(Request{Query: q}, mappingWords{ix.b.Mapping()}, ix.facets)
+			fq, err := buildQuery(Request{Query: q}, ix.words(), ix.facets)
 			if err != nil {
 				t.Fatal(err)
 			}

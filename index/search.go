@@ -116,7 +116,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
 	req = clamp(req)
 	t := ix.table.Load()
-	q, err := buildQuery(req, mappingWords{ix.b.Mapping()}, ix.facets)
+	q, err := buildQuery(req, ix.words(), ix.facets)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +128,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	parts := make([]part, len(plan.parts))
 	for i, ranges := range plan.parts {
 		if i > 0 { // each part counts into its own query
-			if q, err = buildQuery(req, mappingWords{ix.b.Mapping()}, ix.facets); err != nil {
+			if q, err = buildQuery(req, ix.words(), ix.facets); err != nil {
 				return nil, err
 			}
 		}

@@ -44,12 +44,11 @@ func (s Snippet) Plain(before, after string) string {
 type span struct{ start, end int }
 
 // matcher knows the words a query looks for: Finnish stems of its words and
-// phrases, and reversed folded stems that may end a compound. It marks them
-// in a hit's stored text by analysing that text again, so the index needs
-// no term vectors for highlighting and compound matches are marked too.
+// phrases, and the compounds its words were widened to. It marks them in a
+// hit's stored text by analysing that text again, so the index needs no
+// term vectors for highlighting and compound matches are marked too.
 type matcher struct {
 	stems map[string]bool
-	tails []string
 	fi    analysis.Analyzer
 	// seen holds, by word as written, whether a word matches: the words of
 	// the shown hits repeat, and stemming is most of a snippet's cost.
@@ -63,7 +62,7 @@ func (ix *Index) newMatcher(q query.Query) *matcher {
 		return nil
 	}
 	m.collect(q)
-	if len(m.stems) == 0 && len(m.tails) == 0 {
+	if len(m.stems) == 0 {
 		return nil
 	}
 	return m
@@ -90,9 +89,9 @@ func (m *matcher) collect(q query.Query) {
 		if isTextField(t.FieldVal) {
 			m.addStems(t.MatchPhrase)
 		}
-	case *query.PrefixQuery:
-		if t.FieldVal == FieldTails {
-			m.tails = append(m.tails, t.Prefix)
+	case *query.TermQuery:
+		if isTextField(t.FieldVal) {
+			m.stems[t.Term] = true // a compound (see wordQuery)
 		}
 	}
 }
@@ -150,22 +149,8 @@ func (m *matcher) spansOf(tokens analysis.TokenStream) []span {
 	return out
 }
 
-// match says whether a stem is one the query looks for, or ends in the
-// tail of one.
-func (m *matcher) match(term string) bool {
-	if m.stems[term] {
-		return true
-	}
-	if len(m.tails) > 0 {
-		rf := reverse(fold(term))
-		for _, tl := range m.tails {
-			if strings.HasPrefix(rf, tl) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// match says whether a stem is one the query looks for.
+func (m *matcher) match(term string) bool { return m.stems[term] }
 
 // snippetOf picks, from the hit's summary, sections or title, the window
 // with the most matched words; without matches (or without a matcher, when

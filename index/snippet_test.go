@@ -79,7 +79,7 @@ func TestSpansWordByWord(t *testing.T) {
 		"Perhekeskus ja perhekeskuksen asiakkaiden kanssa tehty kysely 2023.",
 	}
 	for _, q := range []string{"kysely", "raati", `"asiakkaiden kanssa"`, "perhekeskus työpaja"} {
-		fq, err := buildQuery(Request{Query: q}, mappingWords{ix.b.Mapping()}, ix.facets)
+		fq, err := buildQuery(Request{Query: q}, ix.words(), ix.facets)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,8 @@ import (
 	"hash/fnv"
 	"os"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
 	"github.com/innokyla/innokyla/model"
 )
 
@@ -39,14 +41,46 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 	if ix.readOnly {
 		return Stats{}, fmt.Errorf("sync index %s: opened read-only", ix.path)
 	}
+	interrupted := ix.Incomplete() // a Sync before may have changed it and stopped
 	if err := markIncomplete(ix.path, true); err != nil {
 		return Stats{}, err
 	}
 	st, err := ix.sync(ctx, each)
+	changed := st.Added+st.Updated+st.Removed > 0 || st.Rebuilt || interrupted
+	if err == nil && (changed || ix.vocab.Load() == nil) {
+		err = ix.writeVocab()
+	}
 	if err == nil {
 		err = markIncomplete(ix.path, false)
 	}
 	return st, err
+}
+
+// writeVocab writes the compound vocabulary of what the index holds now
+// (see vocab.go) and searches use it from then on.
+func (ix *Index) writeVocab() error {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return fmt.Errorf("index %s: %w", ix.path, err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("index %s: %w", ix.path, err)
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return fmt.Errorf("index %s: not a scorch index (%T)", ix.path, r)
+	}
+	if err := writeVocab(ix.path, snap); err != nil {
+		return fmt.Errorf("index %s: %w", ix.path, err)
+	}
+	v, err := openVocab(ix.path)
+	if err != nil {
+		return fmt.Errorf("index %s: %w", ix.path, err)
+	}
+	ix.vocab.Store(v)
+	return nil
 }
 
 func (ix *Index) sync(ctx context.Context, each Each) (Stats, error) {
@@ -130,7 +164,7 @@ func (s *syncer) add(ctx context.Context, m *model.Model) error {
 	default:
 		s.st.Updated++
 	}
-	if err := s.j.batch.Index(m.ID, document(m, s.ix.tl, s.ix.facets)); err != nil {
+	if err := s.j.batch.Index(m.ID, document(m, s.ix.pr, s.ix.facets)); err != nil {
 		return fmt.Errorf("index %s: %w", m.ID, err)
 	}
 	s.j.put[m.ID] = sig
@@ -203,6 +237,7 @@ func (ix *Index) reset() error {
 	if err != nil {
 		return err
 	}
-	ix.b, ix.tl, ix.facets, ix.sigs, ix.bg = n.b, n.tl, n.facets, n.sigs, n.bg
+	ix.b, ix.pr, ix.facets, ix.sigs, ix.bg = n.b, n.pr, n.facets, n.sigs, n.bg
+	ix.vocab.Store(n.vocab.Load())
 	return nil
 }

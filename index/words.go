@@ -10,20 +10,49 @@ import (
 // analyzers of an index mapping.
 type mappingWords struct{ m mapping.IndexMapping }
 
-// tails analyses word as the tails field is built: each folded stem of
-// minSuffixRunes or more letters, reversed.
-func (mw mappingWords) tails(word string) []string {
-	a := mw.m.AnalyzerNamed(analyzerFold)
-	if a == nil {
-		return nil
+// compounds knows no compounds without an index.
+func (mappingWords) compounds(string) ([]string, error) { return nil, nil }
+
+// indexWords adds the compounds of an index's vocabulary.
+type indexWords struct {
+	mappingWords
+	v *vocab
+}
+
+// words is what the query rewriter asks of the index.
+func (ix *Index) words() indexWords {
+	return indexWords{mappingWords{ix.b.Mapping()}, ix.vocab.Load()}
+}
+
+// compounds looks up each folded stem of word of minSuffixRunes or more
+// letters, reversed, in the vocabulary, and leaves out the stems of word
+// itself, which its match queries find.
+func (iw indexWords) compounds(word string) ([]string, error) {
+	fold, text := iw.m.AnalyzerNamed(analyzerFold), iw.m.AnalyzerNamed(analyzerText)
+	if iw.v == nil || fold == nil || text == nil {
+		return nil, nil
+	}
+	skip := map[string]bool{}
+	for _, t := range text.Analyze([]byte(word)) {
+		skip[string(t.Term)] = true
 	}
 	var out []string
-	for _, t := range a.Analyze([]byte(word)) {
-		if s := string(t.Term); utf8.RuneCountInString(s) >= minSuffixRunes {
-			out = append(out, reverse(s))
+	for _, t := range fold.Analyze([]byte(word)) {
+		if utf8.RuneCount(t.Term) < minSuffixRunes {
+			continue
+		}
+		terms, err := iw.v.terms(reverse(string(t.Term)))
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range terms {
+			if !skip[c] {
+				skip[c] = true
+				out = append(out, c)
+			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 func (mw mappingWords) positions(text string) int {
