@@ -15,20 +15,21 @@
 // "kokemusasiantuntij".
 //
 // A word should also find the compounds that end in it: "kysely" should
-// find "asiakaskyselyn", "raati" should find "asiakasraadin". A compound
-// field (tails) holds every distinct word of the model's text once,
-// stemmed, folded and reversed. Folding evens out what the stemmer leaves: trailing vowels go
-// and the weak consonant grade becomes the strong one, so "raati",
-// "raadit" and "asiakasraadin" end the same way ("raas"). Reversed, the
-// tail of a compound is a prefix: "kysely" folds to "kysel", reversed
-// "lesyk", a prefix of "lesyksakaisa" (asiakaskyselyn). An unfielded query
-// word therefore becomes a disjunction of match queries on the text fields
-// and one prefix query on the tails field; prefix queries are cheap on
-// bleve's FST term dictionary, and the field is only one keyword per
-// distinct word, without positions (yet about 78 terms a model: building
-// without it took 30% less CPU at 100,000 synthetic models). Only
-// words that fold to four or more letters are looked up as tails, and the
-// field is boosted low so exact words rank first. Snippets mark the
+// find "asiakaskyselyn", "raati" should find "asiakasraadin". The index
+// keeps a vocabulary of the terms of its text fields (vocab.go), each
+// under its stem folded and reversed. Folding evens out what the stemmer
+// leaves: trailing vowels go and the weak consonant grade becomes the
+// strong one, so "raati", "raadit" and "asiakasraadin" end the same way
+// ("raas"). Reversed, the tail of a compound is a prefix: "kysely" folds
+// to "kysel", reversed "lesyk", a prefix of "lesyksakaisa"
+// (asiakaskyselyn). A query word therefore becomes match queries on its
+// text fields and, boosted low so exact words rank first, term queries
+// for the compounds the vocabulary lists under its reversed folded stem,
+// in the same fields. Only words that fold to four or more letters are
+// looked up. The vocabulary is written from the segments' term
+// dictionaries at the end of a Sync; until version 16 the index held a
+// field with every word of every model reversed instead, about 78 terms a
+// model, which cost a quarter of a build's CPU time. Snippets mark the
 // matched words by analysing the stored text of the shown hits again, so
 // compound matches are marked too.
 //

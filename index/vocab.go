@@ -82,8 +82,9 @@ func vocabKey(term string) string {
 }
 
 // writeVocab writes the vocabulary of the segments of snap into dir, in
-// place of the one there (a reader that has the old one mapped keeps
-// it).
+// place of the one there. Terms of removed models may stay in it until
+// the next Sync that changes their segments: they cost a lookup, and find
+// nothing.
 func writeVocab(dir string, snap *scorch.IndexSnapshot) error {
 	seen := map[string]struct{}{}
 	var keys []string
