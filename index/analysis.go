@@ -18,9 +18,9 @@ const (
 	linesName      = "innokyla_lines"   // tokenizer and analyzer: one term per line
 
 	analyzerText = "innokyla_fi"      // main text fields: the terms of bleve's Finnish analyzer ("fi")
-	analyzerFold = "innokyla_fi_fold" // folded stems, for the tails field
+	analyzerFold = "innokyla_fi_fold" // folded stems: compounds and pairs
 
-	minSuffixRunes = 4 // a query word must fold to this many letters to match compound tails
+	minSuffixRunes = 4 // a query word must fold to this many letters to find compounds
 	minHeadRunes   = 3 // fold never shortens a stem below this
 )
 
@@ -75,9 +75,9 @@ func newStemFilterFrom(_ map[string]interface{}, cache *registry.Cache) (analysi
 	return newStemFilter(chain...), nil
 }
 
-// linesTokenizer makes a term of each non-empty line. The tails and pairs
-// values it reads are words of letters and digits joined by newlines, so
-// it need not decode runes as bleve's character tokenizer does.
+// linesTokenizer makes a term of each non-empty line. The pairs and facet
+// codes it reads are joined by newlines and hold none, so it need not
+// decode runes as bleve's character tokenizer does.
 type linesTokenizer struct{}
 
 func (linesTokenizer) Tokenize(in []byte) analysis.TokenStream {
@@ -101,7 +101,7 @@ func (linesTokenizer) Tokenize(in []byte) analysis.TokenStream {
 // foldFilter maps Snowball stems that differ only by a final vowel or by
 // consonant gradation onto one form. It runs on both the index and the query
 // side, so any deterministic mapping stays consistent; collisions cost a
-// little precision in the low-boosted tails field only.
+// little precision in the low-boosted compound terms only.
 type foldFilter struct{}
 
 func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {

@@ -174,9 +174,18 @@ func (ix *Index) checkSchema() error {
 // callback that passes on the errors of scorch's goroutines (see
 // background.go).
 func writerConfig(timeout time.Duration) map[string]interface{} {
-	return map[string]interface{}{"bolt_timeout": timeout.String(), "unsafe_batch": true,
+	cfg := map[string]interface{}{"bolt_timeout": timeout.String(), "unsafe_batch": true,
 		"asyncErrorCallbackName": backgroundCallback}
+	if mergePlan != nil {
+		cfg["scorchMergePlanOptions"] = mergePlan
+	}
+	return cfg
 }
+
+// mergePlan, when a test sets it, changes the plan of scorch's background
+// merger (mergeplan.MergePlanOptions' fields by name), which otherwise
+// merges whenever it gets to it.
+var mergePlan map[string]interface{}
 
 func create(path string, cfg map[string]interface{}) (*Index, error) {
 	m, err := buildMapping()

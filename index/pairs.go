@@ -7,10 +7,10 @@ import "github.com/blevesearch/bleve/v2/analysis"
 // and match far more than the phrase. The pairs field keeps, per model,
 // each distinct pair of neighbouring words of which one is a stop word
 // ("asiak kanssa": the folded stem and the stop word as written); a
-// phrase must also hold all its pairs. Like the tails field it is one
-// keyword per distinct value, without positions: a pair is checked per
-// model, not at the phrase's place, which is exact for a phrase of two
-// words and close for longer ones.
+// phrase must also hold all its pairs. It is one keyword per distinct
+// value, without positions: a pair is checked per model, not at the
+// phrase's place, which is exact for a phrase of two words and close for
+// longer ones.
 
 // pairSep joins the two words of a pair.
 const pairSep = " "

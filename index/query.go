@@ -32,8 +32,8 @@ var fieldAliases = map[string]string{
 type words interface {
 	// compounds returns the terms of the text fields that end in word as
 	// the tail of a compound ("asiakaskysel" for "kysely"), or fold to it,
-	// besides the word's own stems.
-	compounds(word string) ([]string, error)
+	// besides the word's own stems, with the fields that hold each.
+	compounds(word string) ([]compound, error)
 	// positions counts the words of text that the text fields index (stop
 	// words are not).
 	positions(text string) int
@@ -336,10 +336,10 @@ func boostOf(b *query.Boost) float64 {
 // the tail of a compound, in the terms of the same fields that end in it
 // (see vocab.go): "kysely" also looks for "asiakaskysel" (asiakaskyselyn),
 // with a low boost so that the word itself ranks first. The compounds are
-// one clause, of one disjunction per field.
+// one clause, of one disjunction per field that holds any of them.
 func wordQuery(m *query.MatchQuery, fields []string, w words) (query.Query, error) {
 	base := boostOf(m.BoostVal)
-	var comp []string
+	var comp []compound
 	if m.Fuzziness == 0 && w != nil {
 		var err error
 		if comp, err = w.compounds(m.Match); err != nil {
@@ -354,18 +354,23 @@ func wordQuery(m *query.MatchQuery, fields []string, w words) (query.Query, erro
 		q.SetBoost(base * textBoosts[f])
 		alt = append(alt, q)
 	}
-	if len(comp) > 0 {
-		per := make([]query.Query, 0, len(fields))
-		for _, f := range fields {
-			terms := make([]query.Query, 0, len(comp))
-			for _, c := range comp {
-				t := bleve.NewTermQuery(c)
-				t.SetField(f)
-				t.SetBoost(base * textBoosts[f] * compoundBoost)
-				terms = append(terms, t)
+	var per []query.Query
+	for _, f := range fields {
+		var terms []query.Query
+		for _, c := range comp {
+			if c.fields&fieldBit(f) == 0 {
+				continue // no model has it in f
 			}
+			t := bleve.NewTermQuery(c.term)
+			t.SetField(f)
+			t.SetBoost(base * textBoosts[f] * compoundBoost)
+			terms = append(terms, t)
+		}
+		if len(terms) > 0 {
 			per = append(per, bleve.NewDisjunctionQuery(terms...))
 		}
+	}
+	if len(per) > 0 {
 		alt = append(alt, bleve.NewDisjunctionQuery(per...))
 	}
 	return bleve.NewDisjunctionQuery(alt...), nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,7 +20,9 @@ import (
 // text fields whose folded stem has at least minSuffixRunes letters,
 // under that stem reversed, so the compounds that end in a query word are
 // one range of keys. A key is the reversed folded stem, a zero byte and
-// the term: "lesyksakaisa\x00asiakaskysel" (asiakaskyselyn). It is a
+// the term: "lesyksakaisa\x00asiakaskysel" (asiakaskyselyn); its value
+// says which text fields hold the term (fieldBit), so a query asks each
+// field only for the compounds it has. It is a
 // vellum FST (bleve's own term-dictionary format), written whole by a
 // writer at the end of a Sync from the term dictionaries of the index's
 // segments, and read by every Open.
@@ -47,21 +50,37 @@ func openVocab(dir string) (*vocab, error) {
 	return &vocab{fst: f}, nil
 }
 
+// compound is a term of the vocabulary and the text fields that hold it.
+type compound struct {
+	term   string
+	fields uint64 // fieldBit of each
+}
+
+// fieldBit is the bit of a text field in a compound's fields.
+func fieldBit(field string) uint64 {
+	for i, f := range textFields {
+		if f == field {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
 // terms returns the text-field terms whose reversed folded stem starts
 // with rev: the compounds that end in the word rev was made of, and its
 // other forms.
-func (v *vocab) terms(rev string) ([]string, error) {
+func (v *vocab) terms(rev string) ([]compound, error) {
 	if v == nil || rev == "" {
 		return nil, nil
 	}
 	start := []byte(rev)
 	end := append([]byte(rev), 0xff) // no key byte is 0xff in UTF-8
 	it, err := v.fst.Iterator(start, end)
-	var out []string
+	var out []compound
 	for err == nil {
-		k, _ := it.Current()
+		k, fields := it.Current()
 		if i := bytes.IndexByte(k, 0); i >= 0 {
-			out = append(out, string(k[i+1:]))
+			out = append(out, compound{string(k[i+1:]), fields})
 		}
 		err = it.Next()
 	}
@@ -86,10 +105,10 @@ func vocabKey(term string) string {
 // the next Sync that changes their segments: they cost a lookup, and find
 // nothing.
 func writeVocab(dir string, snap *scorch.IndexSnapshot) error {
-	seen := map[string]struct{}{}
-	var keys []string
+	fields := map[string]uint64{} // by term
 	for _, ss := range snap.Segments() {
 		for _, field := range textFields {
+			bit := fieldBit(field)
 			d, err := ss.Segment().Dictionary(field)
 			if err != nil {
 				return fmt.Errorf("write %s: %w", vocabFileName, err)
@@ -106,17 +125,16 @@ func writeVocab(dir string, snap *scorch.IndexSnapshot) error {
 				if e == nil {
 					break
 				}
-				if _, ok := seen[e.Term]; ok {
-					continue
-				}
-				seen[e.Term] = struct{}{}
-				if k := vocabKey(e.Term); k != "" {
-					keys = append(keys, k)
-				}
+				fields[e.Term] |= bit
 			}
 		}
 	}
-	slices.Sort(keys)
+	keys := map[string]uint64{}
+	for term, f := range fields {
+		if k := vocabKey(term); k != "" {
+			keys[k] = f
+		}
+	}
 	return writeVocabKeys(dir, keys)
 }
 
@@ -132,9 +150,9 @@ func dictTerms(d segment.TermDictionary) segment.DictionaryIterator {
 	return d.AutomatonIterator(nil, nil, nil)
 }
 
-// writeVocabKeys writes sorted, distinct keys as the vocabulary file of
-// dir: into a temporary file, synced, then renamed over the old one.
-func writeVocabKeys(dir string, keys []string) error {
+// writeVocabKeys writes keys, with their fields, as the vocabulary file
+// of dir: into a temporary file, synced, then renamed over the old one.
+func writeVocabKeys(dir string, keys map[string]uint64) error {
 	path := filepath.Join(dir, vocabFileName)
 	tmp := path + ".tmp"
 	err := func() error {
@@ -147,8 +165,8 @@ func writeVocabKeys(dir string, keys []string) error {
 		if err != nil {
 			return err
 		}
-		for _, k := range keys {
-			if err := b.Insert([]byte(k), 0); err != nil {
+		for _, k := range slices.Sorted(maps.Keys(keys)) {
+			if err := b.Insert([]byte(k), keys[k]); err != nil {
 				return err
 			}
 		}

@@ -17,13 +17,12 @@ import (
 func TestVocabTerms(t *testing.T) {
 	dir := t.TempDir()
 	stems := []string{"asiakaskysel", "kysel", "kyselylomak", "raat", "raad", "asiakasraad", "nuorisoraad", "kuntosal", "sal", "työ"}
-	var keys []string
-	for _, s := range stems {
+	keys := map[string]uint64{}
+	for i, s := range stems {
 		if k := vocabKey(s); k != "" {
-			keys = append(keys, k)
+			keys[k] = uint64(i) // stands for the fields
 		}
 	}
-	slices.Sort(keys)
 	if err := writeVocabKeys(dir, keys); err != nil {
 		t.Fatal(err)
 	}
@@ -42,9 +41,16 @@ func TestVocabTerms(t *testing.T) {
 		{"palaut", nil},
 	} {
 		t.Run(c.word, func(t *testing.T) {
-			got, err := v.terms(reverse(c.word))
+			found, err := v.terms(reverse(c.word))
 			if err != nil {
 				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range found {
+				got = append(got, f.term)
+				if i := slices.Index(stems, f.term); f.fields != uint64(i) {
+					t.Errorf("%s: fields %d, want %d", f.term, f.fields, i)
+				}
 			}
 			slices.Sort(got)
 			if !slices.Equal(got, c.want) {
@@ -66,7 +72,7 @@ func TestVocabFiles(t *testing.T) {
 			t.Fatalf("openVocab of a missing file = %v, %v; want nil, nil", v, err)
 		}
 		if got, err := v.terms("lesyk"); got != nil || err != nil {
-			t.Errorf("a nil vocab's terms = %q, %v", got, err)
+			t.Errorf("a nil vocab's terms = %v, %v", got, err)
 		}
 	})
 	t.Run("empty", func(t *testing.T) {
@@ -79,7 +85,7 @@ func TestVocabFiles(t *testing.T) {
 			t.Fatalf("openVocab: %v, %v", v, err)
 		}
 		if got, err := v.terms("lesyk"); len(got) != 0 || err != nil {
-			t.Errorf("terms = %q, %v", got, err)
+			t.Errorf("terms = %v, %v", got, err)
 		}
 	})
 	t.Run("broken", func(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 type mappingWords struct{ m mapping.IndexMapping }
 
 // compounds knows no compounds without an index.
-func (mappingWords) compounds(string) ([]string, error) { return nil, nil }
+func (mappingWords) compounds(string) ([]compound, error) { return nil, nil }
 
 // indexWords adds the compounds of an index's vocabulary.
 type indexWords struct {
@@ -27,7 +27,7 @@ func (ix *Index) words() indexWords {
 // compounds looks up each folded stem of word of minSuffixRunes or more
 // letters, reversed, in the vocabulary, and leaves out the stems of word
 // itself, which its match queries find.
-func (iw indexWords) compounds(word string) ([]string, error) {
+func (iw indexWords) compounds(word string) ([]compound, error) {
 	fold, text := iw.m.AnalyzerNamed(analyzerFold), iw.m.AnalyzerNamed(analyzerText)
 	if iw.v == nil || fold == nil || text == nil {
 		return nil, nil
@@ -36,7 +36,7 @@ func (iw indexWords) compounds(word string) ([]string, error) {
 	for _, t := range text.Analyze([]byte(word)) {
 		skip[string(t.Term)] = true
 	}
-	var out []string
+	var out []compound
 	for _, t := range fold.Analyze([]byte(word)) {
 		if utf8.RuneCount(t.Term) < minSuffixRunes {
 			continue
@@ -46,8 +46,8 @@ func (iw indexWords) compounds(word string) ([]string, error) {
 			return nil, err
 		}
 		for _, c := range terms {
-			if !skip[c] {
-				skip[c] = true
+			if !skip[c.term] {
+				skip[c.term] = true
 				out = append(out, c)
 			}
 		}

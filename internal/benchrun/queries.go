@@ -10,7 +10,7 @@ package main
 // the bench look fast.
 //
 // The set mixes single words, Finnish inflections and compounds that
-// only the stemmer and the tails field find, phrases, must/not, field
+// only the stemmer and the compound vocabulary find, phrases, must/not, field
 // queries and the facet filters, with broad queries (most of the corpus:
 // the case the search must not score in full) and narrow ones. fts is the
 // same search as an SQLite FTS5 MATCH expression for the peers (--peers):
