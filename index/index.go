@@ -85,8 +85,10 @@ func wrap(path string, b bleve.Index, readOnly bool, bg *background) (*Index, er
 	if fold := b.Mapping().AnalyzerNamed(analyzerFold); fold != nil {
 		ix.pr = newPairer(fold)
 	}
+	// A writer opens an index whose vocabulary is broken as one without:
+	// its Sync writes the vocabulary again (see Sync).
 	v, err := openVocab(path)
-	if err != nil {
+	if err != nil && readOnly {
 		ix.Close()
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}

@@ -160,6 +160,19 @@ func TestSyncWritesVocab(t *testing.T) {
 		t.Fatalf("kysely after the vocabulary was written again: %q, want b", got)
 	}
 
+	// A broken file: a reader says so, naming it; a writer's Sync replaces
+	// it.
+	if err := os.WriteFile(filepath.Join(path, vocabFileName), []byte("broken"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), vocabFileName) {
+		t.Fatalf("reader with a broken vocabulary: %v, want an error naming %s", err, vocabFileName)
+	}
+	sync(a, b)
+	if got := compoundHits(t, path, "kysely"); got != "b" {
+		t.Fatalf("kysely after a broken vocabulary was replaced: %q, want b", got)
+	}
+
 	// A Sync that stopped after its batches and before its vocabulary (a
 	// stale one here, marked incomplete) is finished by the next, even
 	// when the models are unchanged.
