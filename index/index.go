@@ -90,7 +90,7 @@ func wrap(path string, b bleve.Index, readOnly bool, bg *background) (*Index, er
 	v, err := openVocab(path)
 	if err != nil && readOnly {
 		ix.Close()
-		return nil, fmt.Errorf("open index %s: %w", path, err)
+		return nil, fmt.Errorf("open index %s: %w ('innokyla index' writes it again)", path, err)
 	}
 	ix.vocab.Store(v)
 	return ix, nil
