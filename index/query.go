@@ -68,8 +68,8 @@ func (e *FieldValueError) Error() string {
 func (e *FieldValueError) Is(target error) bool { return target == ErrBadQuery }
 
 // buildQuery parses the query string, widens unfielded words to the text
-// fields and to the compounds that end in them, and adds the filters both as weightless term
-// queries and as facet codes (see facetQuery).
+// fields and to the compounds that end in them, and adds the filters both
+// as weightless term queries and as facet codes (see facetQuery).
 func buildQuery(req Request, w words, fd *facetDict) (*facetQuery, error) {
 	if utf8.RuneCountInString(req.Query) > MaxQueryLen {
 		return nil, fmt.Errorf("%w: it is %d characters; at most %d are allowed", ErrBadQuery, utf8.RuneCountInString(req.Query), MaxQueryLen)
