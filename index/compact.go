@@ -36,11 +36,7 @@ func (ix *Index) Compact(ctx context.Context) error {
 
 // segments is the number of segments of the index's current snapshot.
 func (ix *Index) segments() (int, error) {
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		return 0, err
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return 0, err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // ErrLocked means another process holds the index: a writer excludes
@@ -251,6 +252,16 @@ func lockErr(err error) error {
 		return fmt.Errorf("%w (%v)", ErrLocked, err)
 	}
 	return err
+}
+
+// reader opens a reader on the index's current snapshot (a
+// *scorch.IndexSnapshot); the caller closes it.
+func (ix *Index) reader() (index.IndexReader, error) {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
 }
 
 // Path is the directory of the index.

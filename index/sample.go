@@ -18,11 +18,7 @@ func (ix *Index) hitSet(t *facetTable, q *facetQuery) (*roaring.Bitmap, error) {
 	if t == nil || t.bits == nil || ix.rankBound < 0 {
 		return nil, nil
 	}
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return nil, err
 	}

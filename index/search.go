@@ -200,11 +200,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 // a change to the index, searches fall back to one pass that reads the
 // values per hit. Options.Parts sets the number of parts instead.
 func (ix *Index) LoadFacets() error {
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		return fmt.Errorf("load facets: %w", err)
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return fmt.Errorf("load facets: %w", err)
 	}

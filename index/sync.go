@@ -59,11 +59,7 @@ func (ix *Index) Sync(ctx context.Context, each Each) (Stats, error) {
 // writeVocab writes the compound vocabulary of what the index holds now
 // (see vocab.go) and searches use it from then on.
 func (ix *Index) writeVocab() error {
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		return fmt.Errorf("index %s: %w", ix.path, err)
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return fmt.Errorf("index %s: %w", ix.path, err)
 	}
