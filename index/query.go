@@ -357,8 +357,9 @@ func wordQuery(m *query.MatchQuery, fields []string, w words) (query.Query, erro
 	var per []query.Query
 	for _, f := range fields {
 		var terms []query.Query
+		bit := fieldBit(f)
 		for _, c := range comp {
-			if c.fields&fieldBit(f) == 0 {
+			if c.fields&bit == 0 {
 				continue // no model has it in f
 			}
 			t := bleve.NewTermQuery(c.term)

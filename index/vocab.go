@@ -90,14 +90,24 @@ func (v *vocab) terms(rev string) ([]compound, error) {
 	return out, nil
 }
 
-// vocabKey is the key of a term, or "" when its folded stem is too short
-// to end a compound.
-func vocabKey(term string) string {
+// tailOf is a text-field term folded and reversed, the part of its key a
+// word's compounds share, or "" when the folded term is too short to end
+// a compound.
+func tailOf(term string) string {
 	f := fold(term)
 	if utf8.RuneCountInString(f) < minSuffixRunes {
 		return ""
 	}
-	return reverse(f) + "\x00" + term
+	return reverse(f)
+}
+
+// vocabKey is the key of a term, or "" when it has no tail (tailOf).
+func vocabKey(term string) string {
+	t := tailOf(term)
+	if t == "" {
+		return ""
+	}
+	return t + "\x00" + term
 }
 
 // writeVocab writes the vocabulary of the segments of snap into dir, in

@@ -1,10 +1,6 @@
 package index
 
-import (
-	"unicode/utf8"
-
-	"github.com/blevesearch/bleve/v2/mapping"
-)
+import "github.com/blevesearch/bleve/v2/mapping"
 
 // mappingWords answers the query rewriter's questions (words) with the
 // analyzers of an index mapping.
@@ -24,24 +20,26 @@ func (ix *Index) words() indexWords {
 	return indexWords{mappingWords{ix.b.Mapping()}, ix.vocab.Load()}
 }
 
-// compounds looks up each folded stem of word of minSuffixRunes or more
-// letters, reversed, in the vocabulary, and leaves out the stems of word
-// itself, which its match queries find.
+// compounds looks up the tail (tailOf) of each stem of word in the
+// vocabulary, as the vocabulary was keyed, and leaves out the stems of
+// word itself, which its match queries find.
 func (iw indexWords) compounds(word string) ([]compound, error) {
-	fold, text := iw.m.AnalyzerNamed(analyzerFold), iw.m.AnalyzerNamed(analyzerText)
-	if iw.v == nil || fold == nil || text == nil {
+	text := iw.m.AnalyzerNamed(analyzerText)
+	if iw.v == nil || text == nil {
 		return nil, nil
 	}
+	stems := text.Analyze([]byte(word))
 	skip := map[string]bool{}
-	for _, t := range text.Analyze([]byte(word)) {
+	for _, t := range stems {
 		skip[string(t.Term)] = true
 	}
 	var out []compound
-	for _, t := range fold.Analyze([]byte(word)) {
-		if utf8.RuneCount(t.Term) < minSuffixRunes {
+	for _, t := range stems {
+		tail := tailOf(string(t.Term))
+		if tail == "" {
 			continue
 		}
-		terms, err := iw.v.terms(reverse(string(t.Term)))
+		terms, err := iw.v.terms(tail)
 		if err != nil {
 			return nil, err
 		}
