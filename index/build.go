@@ -127,8 +127,8 @@ func (ix *Index) build(ctx context.Context, each Each, st Stats) (Stats, error) 
 		if err := b.failed(); err != nil {
 			return err
 		}
-		if md.ID == "" {
-			return fmt.Errorf("model with url %q has no id", md.URL)
+		if err := checkID(md); err != nil {
+			return err
 		}
 		d := bdoc.NewDocument(md.ID)
 		if err := m.MapDocument(d, document(md, ix.pr, ix.facets)); err != nil {

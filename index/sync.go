@@ -142,8 +142,8 @@ func (s *syncer) add(ctx context.Context, m *model.Model) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if m.ID == "" {
-		return fmt.Errorf("model with url %q has no id", m.URL)
+	if err := checkID(m); err != nil {
+		return err
 	}
 	s.seen[idHash(m.ID)] = struct{}{}
 	sig := signature(m)
@@ -166,6 +166,15 @@ func (s *syncer) add(ctx context.Context, m *model.Model) error {
 	s.j.put[m.ID] = sig
 	if s.j.batch.Size() >= batchSize {
 		return s.flush()
+	}
+	return nil
+}
+
+// checkID refuses a model without an id, which the index could not
+// find again (Sync and the build).
+func checkID(m *model.Model) error {
+	if m.ID == "" {
+		return fmt.Errorf("model with url %q has no id", m.URL)
 	}
 	return nil
 }
