@@ -12,7 +12,6 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -25,11 +24,11 @@ import (
 // rankSample).
 //
 // It reads the queries that buildQuery makes from words, compounds,
-// must/not and field values (terms, matches, prefixes, conjunctions,
-// disjunctions, booleans, all and none) with bleve's own rules, the query
-// string's skipping of clauses that hold only stop words included. For
-// anything else (a phrase of several words needs positions; fuzzy,
-// wildcard and regexp terms) ok is false and Search scores every hit.
+// must/not and field values (terms, matches, conjunctions, disjunctions,
+// booleans, all and none) with bleve's own rules, the query string's
+// skipping of clauses that hold only stop words included. For anything
+// else (a phrase of several words needs positions; fuzzy, wildcard and
+// regexp terms) ok is false and Search scores every hit.
 func hitSet(r index.IndexReader, m mapping.IndexMapping, q query.Query) (bm *roaring.Bitmap, ok bool, err error) {
 	snap, isSnap := r.(*scorch.IndexSnapshot)
 	if !isSnap {
@@ -120,8 +119,6 @@ func (e *segEval) eval(q query.Query) (set, error) {
 	case *query.TermQuery:
 		bm, err := e.postings(t.FieldVal, t.Term)
 		return found(bm), err
-	case *query.PrefixQuery:
-		return e.prefix(t.FieldVal, t.Prefix)
 	case *query.MatchQuery:
 		return e.match(t)
 	case *query.DisjunctionQuery:
@@ -198,51 +195,6 @@ func (e *segEval) termPostings(field string, terms []string) ([]*roaring.Bitmap,
 		bms = append(bms, bm)
 	}
 	return bms, nil
-}
-
-// prefix is the union of the terms of field that start with p, as bleve's
-// prefix searcher finds them (its clause limit included).
-func (e *segEval) prefix(field, p string) (set, error) {
-	if field == "" {
-		field = e.m.DefaultSearchField()
-	}
-	d, err := e.dict(field)
-	if err != nil || d == nil {
-		return found(roaring.New()), err
-	}
-	it := d.AutomatonIterator(nil, []byte(p), prefixEnd([]byte(p)))
-	var terms []string
-	for {
-		de, err := it.Next()
-		if err != nil {
-			return unsupported, err
-		}
-		if de == nil {
-			break
-		}
-		terms = append(terms, de.Term)
-	}
-	if searcher.DisjunctionMaxClauseCount != 0 && len(terms) > searcher.DisjunctionMaxClauseCount {
-		return unsupported, nil // bleve refuses it; let it say so
-	}
-	bms, err := e.termPostings(field, terms)
-	if err != nil {
-		return unsupported, err
-	}
-	return found(union(bms)), nil
-}
-
-// prefixEnd is the first key after every key that starts with p (nil:
-// no end).
-func prefixEnd(p []byte) []byte {
-	end := append([]byte(nil), p...)
-	for i := len(end) - 1; i >= 0; i-- {
-		if end[i] < 0xff {
-			end[i]++
-			return end[:i+1]
-		}
-	}
-	return nil
 }
 
 func (e *segEval) match(q *query.MatchQuery) (set, error) {

@@ -74,8 +74,7 @@ func (v *vocab) terms(rev string) ([]compound, error) {
 		return nil, nil
 	}
 	start := []byte(rev)
-	end := append([]byte(rev), 0xff) // no key byte is 0xff in UTF-8
-	it, err := v.fst.Iterator(start, end)
+	it, err := v.fst.Iterator(start, prefixEnd(start))
 	var out []compound
 	for err == nil {
 		k, fields := it.Current()
@@ -99,6 +98,19 @@ func tailOf(term string) string {
 		return ""
 	}
 	return reverse(f)
+}
+
+// prefixEnd is the first key after every key that starts with p (nil:
+// no end).
+func prefixEnd(p []byte) []byte {
+	end := append([]byte(nil), p...)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xff {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
 }
 
 // vocabKey is the key of a term, or "" when it has no tail (tailOf).
